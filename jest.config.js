@@ -1,0 +1,27 @@
+// Two projects: fast pure unit specs, and specs that need the real stack
+// (PostgreSQL, Temporal dev server, MailDev) which test/setup/global-setup.ts brings up.
+const swc = ['@swc/jest', { ...require('./jest.swc.json') }];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tools/', '<rootDir>/.data/'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,workflows,scripts}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,workflows,test,prisma}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};

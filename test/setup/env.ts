@@ -1,0 +1,16 @@
+import { readTestStack } from './test-stack';
+
+// Every integration spec sees the test stack through the same variables the apps read.
+const stack = readTestStack();
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  DATABASE_URL: stack.databaseUrl,
+  TEMPORAL_ADDRESS: stack.temporalAddress,
+  TEMPORAL_NAMESPACE: 'default',
+  SMTP_URL: stack.smtpUrl,
+  SMS_PROVIDER: 'smtp',
+  APP_SECRET: 'dGVzdC1vbmx5LXNlY3JldC10ZXN0LW9ubHktc2VjcmV0LTMyYnl0ZXMh',
+  OPERATOR_TOKENS: 'test-operator-token-0123456789abcdef',
+  CABINET_URL: 'http://cabinet.test',
+});
