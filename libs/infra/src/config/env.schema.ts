@@ -43,6 +43,11 @@ export const sharedEnvSchema = z.object({
   CODE_TTL_MS: ms(5 * 60_000),
   CODE_RESEND_COOLDOWN_MS: ms(60_000),
   CODE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+
+  /** argon2id cost; defaults are OWASP's minimum (19 MiB, 2 iterations). */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19_456).default(19_456),
+  PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(2).default(2),
+  PASSWORD_HASH_PARALLELISM: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type SharedEnv = z.infer<typeof sharedEnvSchema>;

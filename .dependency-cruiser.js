@@ -1,0 +1,76 @@
+// Layer rules (see STYLE.md): the domain stays pure so it runs unchanged in the API,
+// the worker and the Temporal workflow sandbox; workflows stay deterministic.
+// Run: npx depcruise libs workflows --config .dependency-cruiser.js
+const SPEC = '\\.(e2e-)?spec\\.ts$';
+const DOMAIN = '^libs/domain/';
+const NODE_MODULES = '(^|/)node_modules/';
+const DOMAIN_PACKAGES = `${NODE_MODULES}(zod|xstate|libphonenumber-js)/`;
+const WORKFLOW_PACKAGES = `${NODE_MODULES}(@temporalio/(workflow|common)|xstate|zod|libphonenumber-js)/`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-no-node-builtins',
+      comment: 'libs/domain is pure: no fs, crypto, Buffer... It must run inside the workflow sandbox.',
+      severity: 'error',
+      from: { path: DOMAIN, pathNot: SPEC },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'domain-only-allowed-packages',
+      comment: 'libs/domain may use only zod, xstate and libphonenumber-js (and their subpaths).',
+      severity: 'error',
+      from: { path: DOMAIN, pathNot: SPEC },
+      to: { dependencyTypesNot: ['core'], path: NODE_MODULES, pathNot: DOMAIN_PACKAGES },
+    },
+    {
+      name: 'domain-stays-inside',
+      comment: 'libs/domain must not reach into apps, workflows, infra or any other folder.',
+      severity: 'error',
+      from: { path: DOMAIN, pathNot: SPEC },
+      to: { dependencyTypesNot: ['core'], pathNot: `${DOMAIN}|${NODE_MODULES}` },
+    },
+    {
+      name: 'domain-specs-only-test-tools',
+      comment: 'Domain specs may add fast-check to what the domain itself may use, nothing else.',
+      severity: 'error',
+      from: { path: `${DOMAIN}.*${SPEC}` },
+      to: { pathNot: `${DOMAIN}|${DOMAIN_PACKAGES}|${NODE_MODULES}fast-check/` },
+    },
+    {
+      name: 'workflows-no-node-builtins',
+      comment: 'Workflow code runs in the deterministic sandbox, where Node built-ins do not exist.',
+      severity: 'error',
+      from: { path: '^workflows/', pathNot: SPEC },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'workflows-only-allowed-dependencies',
+      comment:
+        'Workflows may import @temporalio/workflow, @temporalio/common, xstate, zod, libphonenumber-js, ' +
+        'libs/domain (by relative path; the bundler ignores tsconfig paths) and each other.',
+      severity: 'error',
+      from: { path: '^workflows/', pathNot: SPEC },
+      to: { dependencyTypesNot: ['core'], pathNot: `^workflows/|${DOMAIN}|${WORKFLOW_PACKAGES}` },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import that cannot be resolved cannot be checked against the rules above.',
+      severity: 'error',
+      from: { path: `${DOMAIN}|^workflows/` },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|\\.tools|\\.data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['main', 'types', 'typings'],
+    },
+  },
+};

@@ -1,0 +1,30 @@
+import { ApplicationFailure, WorkflowNotFoundError, type TemporalFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { domainError, type DomainErrorKind } from '../../../../libs/domain/src/domain-error';
+import { problem, problemFromDomain, type Problem } from './problem';
+
+/**
+ * Workflows refuse an Update by throwing an ApplicationFailure whose `type` is the
+ * domain error code and whose first detail is the DomainError; this turns it back
+ * into the same problem response the API would give for a local refusal.
+ */
+export function fromTemporalFailure(exception: unknown): Problem | null {
+  if (exception instanceof WorkflowNotFoundError) return problem(404, 'not found', { code: 'RESOURCE.NOT_FOUND' });
+  const failure = exception instanceof WorkflowUpdateFailedError ? exception.cause : exception;
+  const app = findApplicationFailure(failure);
+  if (!app) return null;
+  const detail = app.details?.[0] as { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
+  if (detail?.code && detail.kind) {
+    return problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app.message, detail.details));
+  }
+  return null;
+}
+
+function findApplicationFailure(e: unknown): ApplicationFailure | null {
+  let current = e as TemporalFailure | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof ApplicationFailure) return current;
+    current = current.cause as TemporalFailure | undefined;
+  }
+  return null;
+}

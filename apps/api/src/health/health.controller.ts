@@ -1,0 +1,52 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Connection } from '@temporalio/client';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
+import { MAILER } from '../../../../libs/infra/src/tokens';
+import { TEMPORAL_CONNECTION } from '../temporal/temporal.module';
+
+const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
+  Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+
+/** Liveness (the process answers) and readiness (database, Temporal and SMTP answer). */
+@ApiTags('operations')
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    @Inject(MAILER) private readonly mailer: Mailer,
+  ) {}
+
+  @Get('health')
+  alive() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.probe('database', () => this.prisma.$queryRaw`SELECT 1`),
+      () => this.probe('temporal', async () => {
+        await this.temporal.ensureConnected();
+        await this.temporal.healthService.check({});
+      }),
+      () => this.probe('smtp', () => this.mailer.verify()),
+    ]);
+  }
+
+  private async probe(key: string, check: () => Promise<unknown>) {
+    const indicator = this.indicator.check(key);
+    try {
+      await within(3000, check());
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
+import { temporalConnectionOptions } from '../../../../libs/infra/src/temporal/connection-options';
+
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+
+/** The API's Temporal client. The connection is lazy so the API starts (and /ready tells) when Temporal is down. */
+@Global()
+@Module({})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+
+  static forRoot(env: SharedEnv): DynamicModule {
+    return {
+      module: TemporalModule,
+      providers: [
+        { provide: TEMPORAL_CONNECTION, useFactory: () => Connection.lazy(temporalConnectionOptions(env)) },
+        {
+          provide: Client,
+          inject: [TEMPORAL_CONNECTION],
+          useFactory: (connection: Connection) => new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+        },
+      ],
+      exports: [TEMPORAL_CONNECTION, Client],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { temporalConnectionOptions } from '../../../libs/infra/src/temporal/connection-options';
+import type { WorkerEnv } from './config/worker-env';
+import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
+
+export interface WorkerRuntime {
+  worker: Worker;
+  app: INestApplicationContext;
+  connection: NativeConnection;
+  /** Starts polling; resolves when the worker has stopped. */
+  run(): Promise<void>;
+  /** Stops polling, lets in-flight activities finish, then closes the Nest context and connection. */
+  shutdown(): Promise<void>;
+}
+
+/** Binds each activity class's methods to its injected instance, keyed by method name. */
+function collectActivities(app: INestApplicationContext): Record<string, (...args: never[]) => Promise<unknown>> {
+  const activities: Record<string, (...args: never[]) => Promise<unknown>> = {};
+  for (const cls of ACTIVITY_CLASSES) {
+    const instance = app.get(cls as never) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+      if (name === 'constructor' || typeof instance[name] !== 'function') continue;
+      if (activities[name]) throw new Error(`activity ${name} is defined twice`);
+      activities[name] = (instance[name] as (...args: never[]) => Promise<unknown>).bind(instance);
+    }
+  }
+  return activities;
+}
+
+export async function createWorkerRuntime(
+  env: WorkerEnv,
+  opts: { taskQueue?: string; workflowBundle?: WorkflowBundleOption } = {},
+): Promise<WorkerRuntime> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env));
+  const workflowBundle =
+    opts.workflowBundle ??
+    (env.WORKFLOW_BUNDLE_PATH
+      ? { codePath: env.WORKFLOW_BUNDLE_PATH }
+      : await bundleWorkflowCode({ workflowsPath: require.resolve(join(__dirname, '..', '..', '..', 'workflows', 'src')) }));
+  const worker = await Worker.create({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: opts.taskQueue ?? env.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    activities: collectActivities(app),
+    maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,
+  });
+  let running: Promise<void> | null = null;
+  return {
+    worker,
+    app,
+    connection,
+    run() {
+      running ??= worker.run();
+      return running;
+    },
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running?.catch(() => undefined);
+      await app.close();
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Texts of the e-mails and SMS, in the user's language (Kazakh by default,
+ * Russian on request). SMS stay short and never carry the login.
+ */
+export type Language = 'kk' | 'ru';
+
+const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+export const registrationLinkMail = (lang: Language, p: { fullName: string; link: string; expiresAt: string }) =>
+  lang === 'ru'
+    ? {
+        subject: 'Регистрация в бизнес-кабинете',
+        text:
+          `Здравствуйте, ${p.fullName}!\n\n` +
+          `Банк подписал заявление вашей организации. Чтобы зарегистрироваться в бизнес-кабинете, откройте ссылку:\n${p.link}\n\n` +
+          `Ссылка действует до ${when(p.expiresAt)} и только один раз. Вам понадобится код из SMS на телефон, указанный в заявлении.\n` +
+          'Если вы не ожидали это письмо, просто удалите его.',
+      }
+    : {
+        subject: 'Бизнес-кабинетке тіркелу',
+        text:
+          `Сәлеметсіз бе, ${p.fullName}!\n\n` +
+          `Банк ұйымыңыздың өтінішіне қол қойды. Бизнес-кабинетке тіркелу үшін сілтемені ашыңыз:\n${p.link}\n\n` +
+          `Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды. Өтініште көрсетілген телефонға SMS арқылы келген код қажет болады.\n` +
+          'Егер бұл хатты күтпеген болсаңыз, оны жойыңыз.',
+      };
+
+export const registrationCodeSms = (lang: Language, p: { code: string; ttlMs: number }) =>
+  lang === 'ru'
+    ? `Код регистрации: ${p.code}. Действует ${minutes(p.ttlMs)} мин. Никому не сообщайте.`
+    : `Тіркеу коды: ${p.code}. ${minutes(p.ttlMs)} мин жарамды. Ешкімге айтпаңыз.`;

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { RegistrationActivities } from '../../../../workflows/src/registration/registration.activities.contract';
+import type { RegistrationView } from '../../../../workflows/src/registration/registration.messages';
+import { maskEmail } from '../../../../libs/domain/src/values/email.value-object';
+import { maskPhone } from '../../../../libs/domain/src/values/phone.value-object';
+import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
+import { codeScope, linkScope } from '../../../../libs/infra/src/crypto/scopes';
+import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
+import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
+import type { SmsSender } from '../../../../libs/infra/src/messaging/sms';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { ENV, MAILER, SMS_SENDER } from '../../../../libs/infra/src/tokens';
+import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
+
+
+/**
+ * Registration I/O. Every method is idempotent: a retry derives the same token or
+ * code, upserts the same row, and the delivery log keeps a message from going twice.
+ */
+@Injectable()
+export class RegistrationActivitiesImpl implements RegistrationActivities {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly keys: SecretKeys,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    @Inject(ENV) private readonly env: SharedEnv,
+  ) {}
+
+  async sendRegistrationLink(input: { workflowId: string; userId: string; invitationNo: number; expiresAt: string }): Promise<void> {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+    const token = this.keys.deriveToken(linkScope(input.workflowId));
+    await this.prisma.registration.upsert({
+      where: { workflowId: input.workflowId },
+      create: {
+        id: randomUUID(),
+        userId: input.userId,
+        invitationNo: input.invitationNo,
+        workflowId: input.workflowId,
+        tokenHash: this.keys.hashToken(token),
+        expiresAt: new Date(input.expiresAt),
+      },
+      update: {},
+    });
+    const mail = registrationLinkMail(user.language, {
+      fullName: user.fullName,
+      link: `${this.env.CABINET_URL.replace(/\/$/, '')}/register/${token}`,
+      expiresAt: input.expiresAt,
+    });
+    await this.mailer.send({
+      idempotencyKey: `${input.workflowId}/link`,
+      to: user.login,
+      ...mail,
+      template: 'registration-link',
+      recipientForLog: maskEmail(user.login as never),
+    });
+  }
+
+  async sendRegistrationCode(input: { workflowId: string; userId: string; codeNo: number; expiresAt: string }): Promise<void> {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+    const scope = codeScope(input.workflowId, input.codeNo);
+    const code = this.keys.deriveCode(scope);
+    await this.prisma.oneTimeCode.upsert({
+      where: { scope_codeNo: { scope: input.workflowId, codeNo: input.codeNo } },
+      create: {
+        id: randomUUID(),
+        scope: input.workflowId,
+        codeNo: input.codeNo,
+        purpose: 'REGISTRATION',
+        codeHash: this.keys.hashCode(scope, code),
+        expiresAt: new Date(input.expiresAt),
+      },
+      update: {},
+    });
+    await this.sms.send({
+      idempotencyKey: scope,
+      phone: user.phone,
+      text: registrationCodeSms(user.language, { code, ttlMs: this.env.CODE_TTL_MS }),
+      template: 'registration-code',
+      recipientForLog: maskPhone(user.phone as never),
+    });
+  }
+
+  async recordRegistrationStatus(input: { workflowId: string; status: RegistrationView['status'] }): Promise<void> {
+    await this.prisma.registration.updateMany({ where: { workflowId: input.workflowId }, data: { status: input.status } });
+  }
+
+  async activateUser(input: { workflowId: string; userId: string }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId } });
+      if (user.status === 'ACTIVE') return;
+      if (!user.passwordHash) throw new Error('activateUser: no password stored for the user');
+      await tx.user.update({ where: { id: user.id }, data: { status: 'ACTIVE', activatedAt: new Date() } });
+      await tx.passwordHistory.create({ data: { userId: user.id, hash: user.passwordHash } });
+      await tx.registration.updateMany({ where: { workflowId: input.workflowId }, data: { status: 'ACTIVE' } });
+    });
+  }
+}

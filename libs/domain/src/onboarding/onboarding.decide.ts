@@ -1,0 +1,46 @@
+import { canDecide, decide, initialState, isFinalState, statusMapper, type DecideOptions } from '../machine-decide';
+import type { Decision, MachineState } from '../machine-state';
+import { ONBOARDING_FLOW } from './onboarding.errors';
+import { notYetAccepted, notYetSigned, onboardingMachine } from './onboarding.machine';
+import type {
+  OnboardingContext,
+  OnboardingEvent,
+  OnboardingInput,
+  OnboardingStateValue,
+  OnboardingStatus,
+} from './onboarding.types';
+
+type Ctx = OnboardingContext;
+type Ev = OnboardingEvent;
+
+const STATUS: Readonly<Record<OnboardingStateValue, OnboardingStatus>> = {
+  awaitingSignature: 'AWAITING_SIGNATURE',
+  awaitingAcceptance: 'AWAITING_ACCEPTANCE',
+  inviting: 'INVITING',
+  completed: 'COMPLETED',
+  cancelled: 'CANCELLED',
+};
+
+export const onboardingStatus: (state: MachineState<Ctx>) => OnboardingStatus = statusMapper(ONBOARDING_FLOW, STATUS);
+
+const options: DecideOptions<Ctx, Ev> = {
+  flow: ONBOARDING_FLOW,
+  statusOf: onboardingStatus,
+  // A repeated signature or acceptance after the flow has moved on still says why.
+  refusals: { BANK_SIGNED: notYetSigned, AGREEMENT_ACCEPTED: notYetAccepted },
+};
+
+export const initialOnboardingState = (input: OnboardingInput): MachineState<Ctx> => {
+  if (!Number.isSafeInteger(input.users) || input.users < 1) {
+    throw new RangeError('An application must list at least one user.');
+  }
+  return initialState(onboardingMachine, input);
+};
+
+export const decideOnboarding = (state: MachineState<Ctx>, event: Ev): Decision<Ctx> =>
+  decide(onboardingMachine, state, event, options);
+
+export const canDecideOnboarding = (state: MachineState<Ctx>, event: Ev): boolean =>
+  canDecide(onboardingMachine, state, event, options);
+
+export const isOnboardingFinal = (state: MachineState<Ctx>): boolean => isFinalState(onboardingMachine, state);

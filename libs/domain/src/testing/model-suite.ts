@@ -1,0 +1,94 @@
+/**
+ * Registers the model-based jest tests shared by every machine spec (test-only).
+ *
+ * 1. Coverage: the exploration reaches every state of the definition and takes
+ *    every transition written in it, so an event alphabet too poor to test a rule fails.
+ * 2. Paths: each path from `xstate/graph` is replayed through the flow's `decide*`
+ *    from JSON (as a workflow persists it) and must agree with the oracle at every step.
+ * 3. Table: in every reachable state, every probe event (all actor variants, good and
+ *    bad inputs) must get exactly the oracle's answer: the next state, or the refusal code.
+ */
+import type { AnyStateMachine, ContextFrom, EventFromLogic, EventObject } from 'xstate';
+import { isDomainError } from '../domain-error';
+import type { Decision, MachineState } from '../machine-state';
+import { definedEdges, explore, outcome, paths, takenEdges, viaJson, type Expected } from './machine-model';
+
+export interface ModelSuite<M extends AnyStateMachine> {
+  readonly flow: string;
+  readonly machine: M;
+  readonly initial: MachineState<ContextFrom<M>>;
+  /** Events that drive the exploration (keep the state space finite). */
+  readonly explore: (state: MachineState<ContextFrom<M>>) => ReadonlyArray<EventFromLogic<M>>;
+  /** Events probed in every reachable state; include every refusal you expect. */
+  readonly probes: (state: MachineState<ContextFrom<M>>) => ReadonlyArray<EventFromLogic<M>>;
+  readonly decide: (state: MachineState<ContextFrom<M>>, event: EventFromLogic<M>) => Decision<ContextFrom<M>>;
+  /** The agreement's answer, written independently of the machine. */
+  readonly oracle: (state: MachineState<ContextFrom<M>>, event: EventFromLogic<M>) => Expected<ContextFrom<M>>;
+  readonly pathKind: 'simple' | 'shortest';
+  /** Status the API must report, derived independently of the status table. */
+  readonly status?: {
+    readonly actual: (state: MachineState<ContextFrom<M>>) => string;
+    readonly expected: (state: MachineState<ContextFrom<M>>) => string;
+  };
+  /** Every refusal code the probes must provoke somewhere (proves the table is not vacuous). */
+  readonly codes: ReadonlyArray<string>;
+}
+
+const label = (event: EventObject) => JSON.stringify(event);
+
+export function modelSuite<M extends AnyStateMachine>(suite: ModelSuite<M>): void {
+  type C = ContextFrom<M>;
+  type E = EventFromLogic<M>;
+  const options = { machine: suite.machine, initial: suite.initial, events: suite.explore };
+  const model = explore(options);
+  const walks = paths(options, suite.pathKind);
+
+  describe(`${suite.flow} model (${model.states.length} reachable states, ${walks.length} ${suite.pathKind} paths)`, () => {
+    it('reaches every state and takes every transition of the definition', () => {
+      const reached = new Set(model.states.map((s) => s.value));
+      expect([...reached].sort()).toEqual(Object.keys(suite.machine.root.states).sort());
+      expect(takenEdges(model.steps)).toEqual(definedEdges(suite.machine));
+    });
+
+    it.each(walks.map((walk) => [walk.name, walk] as const))('path %s', (_name, walk) => {
+      for (const step of walk.steps) {
+        const decision = suite.decide(viaJson(step.from), viaJson(step.event as E));
+        expect({ event: label(step.event as EventObject), outcome: outcome(decision) }).toEqual({
+          event: label(step.event as EventObject),
+          outcome: suite.oracle(step.from, step.event as E),
+        });
+        expect(decision).toEqual({ ok: true, state: step.to });
+      }
+    });
+
+    it('answers every probe in every reachable state as the oracle does', () => {
+      const provoked = new Set<string>();
+      let accepted = 0;
+      for (const state of model.states) {
+        for (const event of suite.probes(state)) {
+          const decision = suite.decide(viaJson(state), event);
+          const where = `${state.value} ${JSON.stringify(state.context)} ← ${label(event)}`;
+          expect({ where, outcome: outcome(decision) }).toEqual({ where, outcome: suite.oracle(state, event) });
+          if (decision.ok) {
+            accepted += 1;
+            continue;
+          }
+          expect(isDomainError(decision.error)).toBe(true);
+          // Access refusals come from the shared permission table (permissions.ts).
+          expect(decision.error.code).toMatch(new RegExp(`^(${suite.flow}|ACCESS)\\.[A-Z_]+$`));
+          if (decision.error.code.endsWith('.TRANSITION_NOT_ALLOWED')) {
+            expect(decision.error.details?.state).toBe(state.value);
+          }
+          provoked.add(decision.error.code);
+        }
+        if (suite.status) expect({ state: state.value, status: suite.status.actual(state) }).toEqual({ state: state.value, status: suite.status.expected(state) });
+      }
+      expect(accepted).toBeGreaterThan(0);
+      expect([...provoked].sort()).toEqual([...suite.codes].sort());
+    });
+  });
+}
+
+export type { Expected };
+export const go = <C>(value: string, context: C): Expected<C> => ({ ok: true, state: { value, context } });
+export const no = <C = never>(code: string): Expected<C> => ({ ok: false, code });

@@ -1,0 +1,102 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { loadApiEnv, type ApiEnv } from '../../apps/api/src/config/api-env';
+import { loadWorkerEnv } from '../../apps/worker/src/config/worker-env';
+import { createWorkerRuntime, type WorkerRuntime } from '../../apps/worker/src/create-worker';
+import { readTestStack } from '../setup/test-stack';
+
+/**
+ * The real service for one spec file: the API on a loopback port and a worker on a
+ * task queue of its own, against the test stack's Temporal, PostgreSQL and MailDev.
+ * `overrides` set configuration such as short lifetimes (§1.11).
+ */
+export interface Harness {
+  baseUrl: string;
+  env: ApiEnv;
+  temporal: Client;
+  api: NestExpressApplication;
+  worker: WorkerRuntime;
+  operator: Record<string, string>;
+  restartWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+  const source = { ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides };
+  const env = loadApiEnv(source);
+  const workerEnv = loadWorkerEnv(source);
+  const bundlePath = readTestStack().workflowBundlePath;
+  if (!bundlePath) throw new Error('no workflow bundle: global setup did not find workflows/src/index.ts');
+  const startWorker = async () => {
+    const runtime = await createWorkerRuntime(workerEnv, { workflowBundle: { codePath: bundlePath } });
+    void runtime.run();
+    return runtime;
+  };
+  let worker = await startWorker();
+  const api = await createApiApp(env);
+  await api.listen(0, '127.0.0.1');
+  const { port } = api.getHttpServer().address() as { port: number };
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    env,
+    temporal,
+    api,
+    get worker() {
+      return worker;
+    },
+    operator: { authorization: `Bearer ${env.OPERATOR_TOKENS[0]}` },
+    async restartWorker() {
+      await worker.shutdown();
+      worker = await startWorker();
+    },
+    async close() {
+      await api.close();
+      await worker.shutdown();
+      await connection.close();
+    },
+  };
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** JSON over HTTP exactly as a cabinet frontend would call. */
+export async function call<T = any>(
+  h: Pick<Harness, 'baseUrl'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const res = await fetch(`${h.baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** Polls until `check` returns a value (not undefined), within a bounded time. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

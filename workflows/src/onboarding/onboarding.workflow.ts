@@ -1,0 +1,116 @@
+import {
+  ParentClosePolicy,
+  condition,
+  allHandlersFinished,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import {
+  decideOnboarding,
+  initialOnboardingState,
+  isOnboardingFinal,
+  onboardingStatus,
+  type OnboardingEvent,
+} from '../../../libs/domain/src/onboarding';
+import { FlowStatus, Flow, PartnerBin, PartnerId, UserId } from '../shared/search-attributes';
+import { refusal } from '../shared/refusal';
+import { registrationWorkflow } from '../registration/registration.workflow';
+import { registrationWorkflowId } from '../registration/registration.messages';
+import type { OnboardingActivities } from './onboarding.activities.contract';
+import {
+  acceptAgreementUpdate,
+  cancelOnboardingSignal,
+  onboardingStateQuery,
+  signUpdate,
+  type OnboardingInput,
+  type OnboardingView,
+} from './onboarding.messages';
+
+const io = proxyActivities<OnboardingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/**
+ * One partner application (§1.5): waits for the bank's signature and the partner's
+ * acceptance of the agreement in either order, then invites every listed user
+ * through a registration child workflow and completes when all of them finished.
+ */
+export async function onboardingWorkflow(input: OnboardingInput): Promise<OnboardingView> {
+  let state = initialOnboardingState({ users: input.userIds.length });
+  let finished = 0;
+  const apply = (event: OnboardingEvent) => {
+    const decision = decideOnboarding(state, event);
+    if (!decision.ok) throw refusal(decision.error);
+    state = decision.state;
+  };
+  const check = (event: OnboardingEvent) => {
+    const decision = decideOnboarding(state, event);
+    if (!decision.ok) throw refusal(decision.error);
+  };
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const view = (): OnboardingView => ({
+    status: onboardingStatus(state),
+    signedAt: iso(state.context.signedAt),
+    acceptedAt: iso(state.context.acceptedAt),
+    registrationsFinished: finished,
+  });
+  const record = async () => {
+    const v = view();
+    upsertSearchAttributes([{ key: FlowStatus, value: v.status }]);
+    await io.recordApplicationStatus({ applicationId: input.applicationId, status: v.status, signedAt: v.signedAt, acceptedAt: v.acceptedAt });
+  };
+
+  setHandler(onboardingStateQuery, view);
+  setHandler(
+    signUpdate,
+    async () => {
+      apply({ type: 'BANK_SIGNED', at: Date.now() });
+      await record();
+      return { status: onboardingStatus(state) };
+    },
+    { validator: () => check({ type: 'BANK_SIGNED', at: Date.now() }) },
+  );
+  setHandler(
+    acceptAgreementUpdate,
+    async () => {
+      apply({ type: 'AGREEMENT_ACCEPTED', at: Date.now() });
+      await record();
+      return { status: onboardingStatus(state) };
+    },
+    { validator: () => check({ type: 'AGREEMENT_ACCEPTED', at: Date.now() }) },
+  );
+  setHandler(cancelOnboardingSignal, ({ reason }) => {
+    if (!isOnboardingFinal(state)) apply({ type: 'CANCEL', reason });
+  });
+
+  await condition(() => state.value === 'inviting' || isOnboardingFinal(state));
+  if (state.value === 'inviting') {
+    // Children outlive this workflow if it is ever terminated: an invitation once sent stays valid.
+    const children = await Promise.all(
+      input.userIds.map((userId) =>
+        startChild(registrationWorkflow, {
+          workflowId: registrationWorkflowId(userId, 1),
+          args: [{ userId, partnerId: input.partnerId, partnerBin: input.partnerBin, invitationNo: 1, ...input.registration }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          typedSearchAttributes: [
+            { key: Flow, value: 'registration' },
+            { key: PartnerId, value: input.partnerId },
+            { key: PartnerBin, value: input.partnerBin },
+            { key: UserId, value: userId },
+            { key: FlowStatus, value: 'INVITED' },
+          ],
+          staticSummary: `Registration of user ${userId} (invitation 1)`,
+        }),
+      ),
+    );
+    // A registration ends one way or another (active, expired, locked, cancelled); each counts as finished.
+    await Promise.all(children.map((child) => child.result().then(() => undefined, () => undefined).finally(() => finished++)));
+    if (!isOnboardingFinal(state)) apply({ type: 'REGISTRATIONS_FINISHED' });
+  }
+  await record();
+  await condition(allHandlersFinished);
+  return view();
+}

@@ -1,0 +1,139 @@
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  decideRegistration,
+  initialRegistrationState,
+  isRegistrationFinal,
+  registrationStatus,
+  type RegistrationEvent,
+} from '../../../libs/domain/src/registration';
+import { FlowStatus } from '../shared/search-attributes';
+import { refusal } from '../shared/refusal';
+import type { RegistrationActivities } from './registration.activities.contract';
+import {
+  cancelRegistrationSignal,
+  checkCodeUpdate,
+  passwordSetUpdate,
+  registrationStateQuery,
+  requestCodeUpdate,
+  type RegistrationInput,
+  type RegistrationView,
+} from './registration.messages';
+
+const io = proxyActivities<RegistrationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+/** Sends awaited by a cabinet call give up in time for the caller to hear about it. */
+const urgent = proxyActivities<RegistrationActivities>({
+  startToCloseTimeout: '15 seconds',
+  scheduleToCloseTimeout: '45 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '5 seconds' },
+});
+
+/**
+ * One invitation of one user to register (§1.5–§1.7, §1.10–§1.11): e-mails a link,
+ * sends SMS codes on request, takes the API's verdict on each code, and becomes
+ * ACTIVE when the API reports the password set. The link and each code expire by
+ * timers here; the domain machine decides every transition.
+ */
+export async function registrationWorkflow(input: RegistrationInput): Promise<{ status: RegistrationView['status'] }> {
+  const { workflowId } = workflowInfo();
+  const expiresAt = Date.now() + input.linkTtlMs;
+  let state = initialRegistrationState({
+    maxAttempts: input.maxAttempts,
+    codeTtlMs: input.codeTtlMs,
+    resendCooldownMs: input.resendCooldownMs,
+  });
+  let changes = 0;
+
+  const decide = (event: RegistrationEvent) => {
+    const decision = decideRegistration(state, event);
+    if (!decision.ok) throw refusal(decision.error);
+    return decision.state;
+  };
+  const apply = (event: RegistrationEvent) => {
+    state = decide(event);
+    changes++;
+  };
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const view = (): RegistrationView => ({
+    status: registrationStatus(state),
+    expiresAt: new Date(expiresAt).toISOString(),
+    codeExpiresAt: iso(state.context.codeExpiresAt),
+    resendAvailableAt: iso(state.context.resendAvailableAt),
+    attemptsLeft: state.context.attemptsLeft,
+    codesIssued: state.context.codesIssued,
+  });
+
+  setHandler(registrationStateQuery, view);
+  setHandler(
+    requestCodeUpdate,
+    async () => {
+      apply({ type: 'CODE_REQUESTED', at: Date.now() });
+      const codeNo = state.context.codesIssued;
+      const codeExpiresAt = new Date(state.context.codeExpiresAt!).toISOString();
+      await urgent.sendRegistrationCode({ workflowId, userId: input.userId, codeNo, expiresAt: codeExpiresAt });
+      return { codeNo, codeExpiresAt, resendAvailableAt: new Date(state.context.resendAvailableAt!).toISOString() };
+    },
+    { validator: () => void decide({ type: 'CODE_REQUESTED', at: Date.now() }) },
+  );
+  setHandler(
+    checkCodeUpdate,
+    (check) => {
+      apply({ type: 'CODE_CHECKED', correct: check.correct, codeNo: check.codeNo, at: Date.now() });
+      return { status: registrationStatus(state), attemptsLeft: state.context.attemptsLeft };
+    },
+    { validator: (check) => void decide({ type: 'CODE_CHECKED', ...check, at: Date.now() }) },
+  );
+  setHandler(
+    passwordSetUpdate,
+    async () => {
+      apply({ type: 'PASSWORD_SET' });
+      await urgent.activateUser({ workflowId, userId: input.userId });
+      return { status: registrationStatus(state) };
+    },
+    { validator: () => void decide({ type: 'PASSWORD_SET' }) },
+  );
+  setHandler(cancelRegistrationSignal, ({ reason }) => {
+    if (!isRegistrationFinal(state)) apply({ type: 'CANCEL', reason });
+  });
+
+  await io.sendRegistrationLink({
+    workflowId,
+    userId: input.userId,
+    invitationNo: input.invitationNo,
+    expiresAt: new Date(expiresAt).toISOString(),
+  });
+
+  let recorded = '';
+  while (!isRegistrationFinal(state)) {
+    const status = registrationStatus(state);
+    if (status !== recorded) {
+      recorded = status;
+      upsertSearchAttributes([{ key: FlowStatus, value: status }]);
+      await io.recordRegistrationStatus({ workflowId, status });
+      continue;
+    }
+    const seen = changes;
+    const codeDue = state.value === 'codeSent' ? state.context.codeExpiresAt! : Infinity;
+    const wakeAt = Math.min(expiresAt, codeDue);
+    const changed = await condition(() => changes !== seen, Math.max(1, wakeAt - Date.now()));
+    if (changed) continue;
+    const now = Date.now();
+    if (now >= expiresAt) apply({ type: 'LINK_EXPIRED' });
+    else if (state.value === 'codeSent' && now >= codeDue) apply({ type: 'CODE_EXPIRED', at: now });
+  }
+
+  const final = registrationStatus(state);
+  upsertSearchAttributes([{ key: FlowStatus, value: final }]);
+  await condition(allHandlersFinished);
+  await io.recordRegistrationStatus({ workflowId, status: final });
+  return { status: final };
+}
