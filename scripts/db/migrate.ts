@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { repoRoot } from '../repo-root';
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each once and each
@@ -10,7 +11,7 @@ import { Client } from 'pg';
  * normalised), so `prisma migrate status|deploy` on a connected machine agrees.
  * Prisma's native schema engine can't be downloaded here, hence this runner.
  */
-export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'prisma', 'migrations');
+export const MIGRATIONS_DIR = join(repoRoot(), 'prisma', 'migrations');
 
 /** Prisma's checksum: SHA-256 (hex) of the script with CRLF folded to LF. */
 export const migrationChecksum = (script: string): string =>
@@ -118,7 +119,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
 export async function recreateDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/_test(_[a-z0-9]+)?$/.test(name)) throw new Error(`refusing to drop non-test database "${name}"`);
+  if (!/_test(_[a-z0-9_]+)?$/.test(name)) throw new Error(`refusing to drop non-test database "${name}"`);
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });
   await admin.connect();

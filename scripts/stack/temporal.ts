@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/src/shared/search-attributes';
+import { repoRoot } from '../repo-root';
 import { portOpen, startProcess, waitFor, type Managed } from './processes';
 
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = repoRoot();
 export const TEMPORAL_VERSION = 'v1.5.1';
 export const TEMPORAL_BIN = join(ROOT, '.tools', 'bin', 'temporal');
 

@@ -4,7 +4,7 @@ import { freePort, type Managed } from '../../scripts/stack/processes';
 import { ROOT, startTemporal } from '../../scripts/stack/temporal';
 import { startMailDev } from '../../scripts/stack/maildev';
 import { applyMigrations, recreateDatabase } from '../../scripts/db/migrate';
-import { TEST_STATE_FILE, type TestStack } from './test-stack';
+import { TEST_STATE_ENV, type TestStack } from './test-stack';
 
 /**
  * Brings up what the integration specs need, on ports of its own, so the tests run
@@ -13,17 +13,22 @@ import { TEST_STATE_FILE, type TestStack } from './test-stack';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const dir = join(ROOT, '.data', 'test');
+  // Each run has its own directory and database, so runs never disturb each other.
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const dir = join(ROOT, '.data', 'test', runId);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const base = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bank_flows_test';
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bank_flows_test');
+  url.pathname = `${url.pathname}_${runId}`;
+  const base = url.toString();
   await recreateDatabase(base);
   await applyMigrations(base);
 
   const [temporalPort, smtpPort, mailWebPort] = [await freePort(), await freePort(), await freePort()];
   const processes: Managed[] = [];
-  (globalThis as { __stack?: Managed[] }).__stack = processes;
+  (globalThis as { __stack?: Managed[]; __testDatabase?: string }).__stack = processes;
+  (globalThis as { __testDatabase?: string }).__testDatabase = base;
   processes.push(
     await startTemporal({ port: temporalPort, uiPort: 0, namespace: 'default', headless: true, logFile: join(dir, 'temporal.log') }),
   );
@@ -38,7 +43,10 @@ export default async function globalSetup(): Promise<void> {
     mailApiUrl: `http://127.0.0.1:${mailWebPort}`,
     workflowBundlePath: existsSync(join(ROOT, 'workflows', 'src', 'index.ts')) ? await bundle(dir) : null,
   };
-  writeFileSync(TEST_STATE_FILE, JSON.stringify(stack, null, 2));
+  const stateFile = join(dir, 'stack.json');
+  writeFileSync(stateFile, JSON.stringify(stack, null, 2));
+  // Jest starts its test workers after this, and they inherit the variable.
+  process.env[TEST_STATE_ENV] = stateFile;
   console.log(`\ntest stack up in ${Date.now() - started} ms: temporal ${stack.temporalAddress}, mail ${stack.mailApiUrl}`);
 }
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** What global-setup started, handed to every spec file through a state file. */
 export interface TestStack {
@@ -10,6 +9,10 @@ export interface TestStack {
   workflowBundlePath: string | null;
 }
 
-export const TEST_STATE_FILE = join(__dirname, '..', '..', '.data', 'test', 'stack.json');
+export const TEST_STATE_ENV = 'BANK_FLOWS_TEST_STACK';
 
-export const readTestStack = (): TestStack => JSON.parse(readFileSync(TEST_STATE_FILE, 'utf8')) as TestStack;
+export const readTestStack = (): TestStack => {
+  const file = process.env[TEST_STATE_ENV];
+  if (!file) throw new Error(`${TEST_STATE_ENV} is not set: integration specs run through jest's global setup`);
+  return JSON.parse(readFileSync(file, 'utf8')) as TestStack;
+};

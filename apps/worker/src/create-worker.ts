@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { join } from 'node:path';
+import { repoRoot } from '../../../scripts/repo-root';
 import { temporalConnectionOptions } from '../../../libs/infra/src/temporal/connection-options';
 import type { WorkerEnv } from './config/worker-env';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
@@ -42,7 +43,7 @@ export async function createWorkerRuntime(
     opts.workflowBundle ??
     (env.WORKFLOW_BUNDLE_PATH
       ? { codePath: env.WORKFLOW_BUNDLE_PATH }
-      : await bundleWorkflowCode({ workflowsPath: require.resolve(join(__dirname, '..', '..', '..', 'workflows', 'src')) }));
+      : await bundleWorkflowCode({ workflowsPath: join(repoRoot(), 'workflows', 'src', 'index.ts') }));
   const worker = await Worker.create({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,

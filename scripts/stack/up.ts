@@ -1,0 +1,76 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyMigrations, ensureDatabase } from '../db/migrate';
+import { startMailDev } from './maildev';
+import { portOpen, startProcess, waitFor, type Managed } from './processes';
+import { ROOT, startTemporal } from './temporal';
+
+/**
+ * The development stack in the foreground: database and migrations, Temporal dev
+ * server (workflows kept in .data/temporal.db), MailDev, worker and API. Ctrl-C
+ * stops everything, API first, so in-flight work finishes.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const envFile = join(ROOT, '.env');
+  if (!existsSync(envFile)) {
+    copyFileSync(join(ROOT, '.env.example'), envFile);
+    console.log('› created .env from .env.example (development values)');
+  }
+  process.loadEnvFile(envFile);
+  const env = process.env;
+  const port = Number(env.PORT ?? 3000);
+  const temporalPort = Number((env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233').split(':').pop());
+  const smtpPort = Number(new URL(env.SMTP_URL ?? 'smtp://127.0.0.1:1025').port || 1025);
+  const mailWebPort = Number(env.MAILDEV_WEB_PORT ?? 1080);
+  const uiPort = Number(env.TEMPORAL_UI_PORT ?? 8233);
+
+  const databaseUrl = env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bank_flows';
+  if (await ensureDatabase(databaseUrl)) console.log(`› created database ${new URL(databaseUrl).pathname.slice(1)}`);
+  const report = await applyMigrations(databaseUrl);
+  console.log(`› migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already in place`);
+
+  const processes: Managed[] = [];
+  const logs = join(ROOT, '.data', 'logs');
+  if (await portOpen(temporalPort)) console.log(`› Temporal already answers on ${temporalPort}; reusing it`);
+  else
+    processes.push(
+      await startTemporal({ port: temporalPort, uiPort, namespace: env.TEMPORAL_NAMESPACE ?? 'default', dbFile: join(ROOT, '.data', 'temporal.db'), logFile: join(logs, 'temporal.log') }),
+    );
+  if (await portOpen(smtpPort)) console.log(`› something already answers on SMTP ${smtpPort}; reusing it`);
+  else processes.push(await startMailDev({ smtpPort, webPort: mailWebPort, mailDir: join(ROOT, '.data', 'mail'), logFile: join(logs, 'maildev.log') }));
+  if (await portOpen(port)) throw new Error(`port ${port} is taken; stop what runs there or set PORT in .env`);
+
+  const appEnv = { ...process.env, WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js') };
+  processes.push(startProcess('worker', process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { logFile: join(logs, 'worker.log'), env: appEnv, echo: true }));
+  processes.push(startProcess('api', process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { logFile: join(logs, 'api.log'), env: appEnv, echo: true }));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n› stopping (API, worker, MailDev, Temporal)…');
+    for (const p of [...processes].reverse()) await p.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  for (const p of processes) p.child.once('exit', (code) => !stopping && console.error(`› ${p.name} exited (${code}); see ${logs}`));
+
+  await waitFor('the API to be ready', async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 120_000);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+  ✔ stack is up in ${seconds} s
+    API            http://127.0.0.1:${port}          (ready: /ready, health: /health)
+    API docs       http://127.0.0.1:${port}/docs     (OpenAPI JSON: /docs/openapi.json)
+    Temporal UI    http://127.0.0.1:${uiPort}
+    Mail catcher   http://127.0.0.1:${mailWebPort}   (e-mails and SMS)
+    Logs           ${logs}
+  Ctrl-C stops everything.
+`);
+}
+
+main().catch((error: Error) => {
+  console.error(`› could not start the stack: ${error.message}`);
+  process.exit(1);
+});
