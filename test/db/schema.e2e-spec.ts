@@ -58,14 +58,23 @@ describe('database schema', () => {
     });
     await prisma.outboundMessage.create({ data: { key: `k-${randomUUID()}`, channel: 'SMS', recipient: '+7 701 *** ** 78', template: 'x' } });
 
+    await prisma.session.create({
+      data: { id: randomUUID(), userId: user.id, keyHash: 'c'.repeat(64), method: 'PASSWORD', expiresAt: new Date(Date.now() + 1000) },
+    });
+    const audit = await prisma.auditRecord.create({
+      data: { actorType: 'SYSTEM', action: 'schema.test', outcome: 'SUCCESS', details: { n: 1 }, prevHash: '0'.repeat(64), hash: randomUUID().replace(/-/g, '').padEnd(64, '0') },
+    });
+    expect((await prisma.auditRecord.findUniqueOrThrow({ where: { id: audit.id } })).details).toEqual({ n: 1 });
+
     const read = await prisma.user.findUniqueOrThrow({
       where: { id: user.id },
-      include: { partner: { include: { accounts: true, applications: true } }, registrations: true, passwordHashes: true },
+      include: { partner: { include: { accounts: true, applications: true } }, registrations: true, passwordHashes: true, sessions: true },
     });
     expect(read.partner.accounts[0]!.balanceTiyn).toBe(12345n);
     expect(read.partner.applications[0]!.status).toBe('AWAITING_SIGNATURE');
     expect(read.registrations[0]!.status).toBe('INVITED');
     expect(read.passwordHashes).toHaveLength(1);
+    expect(read.sessions[0]!.method).toBe('PASSWORD');
     expect(read.language).toBe('ru');
     expect(account.currency).toBe('KZT');
   });

@@ -6,6 +6,7 @@ import { InfraModule } from '../../../libs/infra/src/infra.module';
 import { loggerOptions } from '../../../libs/infra/src/logging/logger-options';
 import { ProblemFilter } from './common/problem.filter';
 import type { ApiEnv } from './config/api-env';
+import { AuthCoreModule } from './auth/auth-core.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { FEATURE_MODULES } from './features';
@@ -19,6 +20,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(env.LOG_LEVEL, 'api')),
         InfraModule.forRoot(env),
         TemporalModule.forRoot(env),
+        AuthCoreModule,
         HealthModule,
         ...FEATURE_MODULES.map((feature) => feature.forRoot(env)),
       ],

@@ -1,5 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import type { SharedEnv } from './config/env.schema';
+import { AuditService } from './audit/audit.service';
+import { OneTimeCodes } from './codes/one-time-codes';
 import { PasswordHasher } from './crypto/password-hasher';
 import { SecretKeys } from './crypto/secret-keys';
 import { Mailer } from './messaging/mailer';
@@ -20,6 +22,8 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: ENV, useValue: env },
         { provide: PrismaService, useFactory: () => new PrismaService(env.DATABASE_URL, env.DATABASE_POOL_SIZE) },
         { provide: SecretKeys, useFactory: () => new SecretKeys(env.APP_SECRET) },
+        AuditService,
+        OneTimeCodes,
         {
           provide: PasswordHasher,
           useFactory: () =>
@@ -43,7 +47,7 @@ export class InfraModule implements OnApplicationShutdown {
               : new SmtpSmsSender(new Mailer(env.SMTP_URL, env.MAIL_FROM, prisma, 'SMS'), env.SMS_SMTP_DOMAIN),
         },
       ],
-      exports: [ENV, PrismaService, SecretKeys, PasswordHasher, MAILER, SMS_SENDER],
+      exports: [ENV, PrismaService, SecretKeys, PasswordHasher, AuditService, OneTimeCodes, MAILER, SMS_SENDER],
     };
   }
 

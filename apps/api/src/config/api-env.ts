@@ -11,7 +11,10 @@ export const apiEnvSchema = sharedEnvSchema
       .string()
       .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
       .pipe(z.array(z.string().min(24, 'each operator token needs at least 24 characters')).min(1)),
-    /** Seconds to let in-flight requests finish on shutdown. */
+    /** Session lifetimes (§1.11): idle timeout and absolute lifetime. */
+    SESSION_IDLE_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+    SESSION_ABSOLUTE_TTL_MS: z.coerce.number().int().positive().default(12 * 3600_000),
+    /** Milliseconds to let in-flight requests finish on shutdown. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   })
   .superRefine(refineShared);

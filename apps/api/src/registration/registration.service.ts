@@ -6,8 +6,8 @@ import { domainError } from '../../../../libs/domain/src/domain-error';
 import { maskEmail, maskPhone, type Email, type Phone } from '../../../../libs/domain/src/values';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { PasswordHasher } from '../../../../libs/infra/src/crypto/password-hasher';
-import { codeScope } from '../../../../libs/infra/src/crypto/scopes';
-import { SecretKeys, digestsEqual } from '../../../../libs/infra/src/crypto/secret-keys';
+import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
+import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import {
@@ -34,6 +34,7 @@ export class RegistrationService {
     private readonly temporal: Client,
     private readonly keys: SecretKeys,
     private readonly hasher: PasswordHasher,
+    private readonly codes: OneTimeCodes,
     @Inject(ENV) private readonly env: SharedEnv,
   ) {}
 
@@ -57,12 +58,11 @@ export class RegistrationService {
 
   async verify(token: string, code: string) {
     const reg = await this.find(token);
-    const latest = await this.prisma.oneTimeCode.findFirst({ where: { scope: reg.workflowId }, orderBy: { codeNo: 'desc' } });
-    if (!latest) {
+    const verdict = await this.codes.check(reg.workflowId, code);
+    if (!verdict) {
       throw new DomainProblem(domainError('REGISTRATION.NO_CODE', 'CONFLICT', 'request a code first', { state: reg.status }));
     }
-    const correct = digestsEqual(this.keys.hashCode(codeScope(reg.workflowId, latest.codeNo), code), latest.codeHash);
-    const result = await this.update(reg, checkCodeUpdate, [{ codeNo: latest.codeNo, correct }]);
+    const result = await this.update(reg, checkCodeUpdate, [verdict]);
     if (result.status === 'CODE_VERIFIED') return { status: result.status };
     throw new HttpException(
       problem(400, result.status === 'LOCKED' ? 'wrong code; the registration is now locked' : 'wrong code', {

@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { RegistrationActivities } from '../../../../workflows/src/registration/registration.activities.contract';
 import type { RegistrationView } from '../../../../workflows/src/registration/registration.messages';
 import { maskEmail } from '../../../../libs/domain/src/values/email.value-object';
-import { maskPhone } from '../../../../libs/domain/src/values/phone.value-object';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { codeScope, linkScope } from '../../../../libs/infra/src/crypto/scopes';
+import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
+import { linkScope } from '../../../../libs/infra/src/crypto/scopes';
 import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
 import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import type { SmsSender } from '../../../../libs/infra/src/messaging/sms';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV, MAILER, SMS_SENDER } from '../../../../libs/infra/src/tokens';
+import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
 import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
 
 
@@ -24,7 +23,7 @@ export class RegistrationActivitiesImpl implements RegistrationActivities {
     private readonly prisma: PrismaService,
     private readonly keys: SecretKeys,
     @Inject(MAILER) private readonly mailer: Mailer,
-    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly codes: OneTimeCodes,
     @Inject(ENV) private readonly env: SharedEnv,
   ) {}
 
@@ -59,26 +58,13 @@ export class RegistrationActivitiesImpl implements RegistrationActivities {
 
   async sendRegistrationCode(input: { workflowId: string; userId: string; codeNo: number; expiresAt: string }): Promise<void> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
-    const scope = codeScope(input.workflowId, input.codeNo);
-    const code = this.keys.deriveCode(scope);
-    await this.prisma.oneTimeCode.upsert({
-      where: { scope_codeNo: { scope: input.workflowId, codeNo: input.codeNo } },
-      create: {
-        id: randomUUID(),
-        scope: input.workflowId,
-        codeNo: input.codeNo,
-        purpose: 'REGISTRATION',
-        codeHash: this.keys.hashCode(scope, code),
-        expiresAt: new Date(input.expiresAt),
-      },
-      update: {},
-    });
-    await this.sms.send({
-      idempotencyKey: scope,
+    await this.codes.issue({
+      scope: input.workflowId,
+      codeNo: input.codeNo,
+      purpose: 'REGISTRATION',
       phone: user.phone,
-      text: registrationCodeSms(user.language, { code, ttlMs: this.env.CODE_TTL_MS }),
-      template: 'registration-code',
-      recipientForLog: maskPhone(user.phone as never),
+      expiresAt: new Date(input.expiresAt),
+      text: (code) => registrationCodeSms(user.language, { code, ttlMs: this.env.CODE_TTL_MS }),
     });
   }
 
