@@ -13,7 +13,8 @@ import {
   registrationStatus,
   type RegistrationEvent,
 } from '../../../libs/domain/src/registration';
-import { FlowStatus } from '../shared/search-attributes';
+import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { userBlockedSignal } from '../shared/user-blocked';
 import { refusal } from '../shared/refusal';
 import type { RegistrationActivities } from './registration.activities.contract';
 import {
@@ -104,6 +105,10 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
   setHandler(cancelRegistrationSignal, ({ reason }) => {
     if (!isRegistrationFinal(state)) apply({ type: 'CANCEL', reason });
   });
+  setHandler(userBlockedSignal, ({ userId }) => {
+    if (userId === input.userId && !isRegistrationFinal(state)) apply({ type: 'CANCEL', reason: 'BLOCKED' });
+  });
+  upsertSearchAttributes([{ key: UserIds, value: [input.userId] }]);
 
   await io.sendRegistrationLink({
     workflowId,
