@@ -8,6 +8,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tools/', '<rootDir>/.data/'],
 };
 module.exports = {
+  // Integration specs wait on real timers and servers; each wait is bounded inside the spec.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -21,7 +23,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,15 +1,14 @@
 import {
-  initialTransition,
   transition,
   type AnyMachineSnapshot,
   type AnyStateMachine,
-  type InputFrom,
-  type MachineContext,
   type ContextFrom,
   type EventFromLogic,
   type EventObject,
+  type MachineContext,
 } from 'xstate';
 import { domainError, type DomainError } from './domain-error';
+import { stateNode } from './machine-flow';
 import type { Decision, MachineState } from './machine-state';
 import { isRuleGuard, type EventOf, type Rule } from './machine-rules';
 
@@ -78,7 +77,7 @@ const refusalFromGuards = (
   context: MachineContext,
   event: EventObject,
 ): DomainError | null => {
-  const node = machine.root.states[stateValue];
+  const node = stateNode(machine, stateValue);
   const candidates = [...(node?.on[event.type] ?? []), ...(machine.root.on[event.type] ?? [])];
   for (const candidate of candidates) {
     const guard = candidate.guard;
@@ -109,7 +108,7 @@ export function decide<TMachine extends AnyStateMachine>(
   event: EventFromLogic<TMachine>,
   options: DecideOptions<ContextFrom<TMachine>, EventFromLogic<TMachine>>,
 ): Decision<ContextFrom<TMachine>> {
-  const node = machine.root.states[state.value];
+  const node = stateNode(machine, state.value);
   if (node === undefined) {
     // A persisted state this machine does not know is a bug or a broken migration, not a refusal.
     throw new Error(`${options.flow}: unknown machine state "${state.value}"`);
@@ -152,34 +151,3 @@ export const canDecide = <TMachine extends AnyStateMachine>(
   event: EventFromLogic<TMachine>,
   options: DecideOptions<ContextFrom<TMachine>, EventFromLogic<TMachine>>,
 ): boolean => decide(machine, state, event, options).ok;
-
-/** The `{ value, context }` a flow starts in, from the machine's own initial transition. */
-export const initialState = <TMachine extends AnyStateMachine>(
-  machine: TMachine,
-  input: InputFrom<TMachine>,
-): MachineState<ContextFrom<TMachine>> => {
-  const start = initialTransition as unknown as (
-    logic: AnyStateMachine,
-    input: unknown,
-  ) => [AnyMachineSnapshot, unknown];
-  const [snapshot] = start(machine, input);
-  if (typeof snapshot.value !== 'string') throw new Error('machines must be flat');
-  return { value: snapshot.value, context: snapshot.context as ContextFrom<TMachine> };
-};
-
-/** Whether the persisted state is one of the machine's final states. */
-export const isFinalState = (machine: AnyStateMachine, state: MachineState<unknown>): boolean => {
-  const node = machine.root.states[state.value];
-  if (node === undefined) throw new Error(`${machine.id}: unknown machine state "${state.value}"`);
-  return node.type === 'final';
-};
-
-/** Maps machine states to the API's status strings; every state must have one. */
-export const statusMapper =
-  <TState extends string, TStatus extends string>(flow: string, table: Readonly<Record<TState, TStatus>>) =>
-  (state: MachineState<unknown>): TStatus => {
-    if (!Object.prototype.hasOwnProperty.call(table, state.value)) {
-      throw new Error(`${flow}: no status for machine state "${state.value}"`);
-    }
-    return table[state.value as TState];
-  };

@@ -39,6 +39,10 @@ export class ProblemFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'type' in response && 'status' in response) {
         return response as Problem;
       }
+      if (typeof response === 'object' && response !== null && 'details' in response && (response as { status?: unknown }).status === 'error') {
+        // @nestjs/terminus: name each check that failed
+        return problem(status, 'not ready', { code: 'SERVICE.NOT_READY', checks: (response as { details: unknown }).details });
+      }
       const message =
         typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return problem(status, Array.isArray(message) ? message.join('; ') : String(message));

@@ -25,7 +25,8 @@ const binding: ChallengeBinding = {
 };
 const start = initialChallengeState({ purpose: 'PAYMENT', binding, issuedAt: T0, ttlMs: TTL, maxAttempts: 3 });
 
-const check = (correct: boolean, at = T0 + 1, over: Partial<{ purpose: ChallengePurpose; binding: ChallengeBinding }> = {}) =>
+type Override = Partial<{ purpose: ChallengePurpose; binding: ChallengeBinding }>;
+const check = (correct: boolean, at = T0 + 1, over: Override = {}) =>
   ({ type: 'CODE_CHECKED', purpose: 'PAYMENT', binding, correct, at, ...over }) as const;
 
 const step = (state: State, event: ChallengeEvent): State => {

@@ -26,5 +26,5 @@ export {
 } from './challenge.decide';
 export { sameBinding } from './challenge.rules';
 export { CHALLENGE_PURPOSES } from './challenge.types';
-export * from './challenge.errors';
+export { CHALLENGE_FLOW, ChallengeErrorCode } from './challenge.errors';
 export type * from './challenge.types';

@@ -23,5 +23,5 @@ export {
   isOnboardingFinal,
   onboardingStatus,
 } from './onboarding.decide';
-export * from './onboarding.errors';
+export { ONBOARDING_FLOW, OnboardingErrorCode } from './onboarding.errors';
 export type * from './onboarding.types';

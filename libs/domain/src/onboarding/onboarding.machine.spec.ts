@@ -90,7 +90,8 @@ describe('onboarding (§1.5)', () => {
 
   it('rejects an application without users and an unknown persisted state', () => {
     expect(() => initialOnboardingState({ users: 0 })).toThrow(RangeError);
-    expect(() => decideOnboarding({ value: 'signed', context: start.context }, signed)).toThrow(/unknown machine state/);
+    const corrupt = { value: 'signed', context: start.context };
+    expect(() => decideOnboarding(corrupt, signed)).toThrow(/unknown machine state/);
   });
 });
 

@@ -27,5 +27,5 @@ export {
   registrationStatus,
 } from './registration.decide';
 export { codeCheckOutcome } from './registration.rules';
-export * from './registration.errors';
+export { REGISTRATION_FLOW, RegistrationErrorCode } from './registration.errors';
 export type * from './registration.types';

@@ -1,4 +1,5 @@
-import { canDecide, decide, initialState, isFinalState, statusMapper, type DecideOptions } from '../machine-decide';
+import { canDecide, decide, type DecideOptions } from '../machine-decide';
+import { initialState, isFinalState, statusMapper } from '../machine-flow';
 import type { Decision, MachineState } from '../machine-state';
 import { REGISTRATION_FLOW } from './registration.errors';
 import { registrationMachine } from './registration.machine';

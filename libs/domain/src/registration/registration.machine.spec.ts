@@ -30,7 +30,8 @@ const refusal = (state: State, event: RegistrationEvent) => {
   return decision.error;
 };
 const request = (at: number) => ({ type: 'CODE_REQUESTED', at }) as const;
-const check = (correct: boolean, codeNo: number, at: number) => ({ type: 'CODE_CHECKED', correct, codeNo, at }) as const;
+const check = (correct: boolean, codeNo: number, at: number) =>
+  ({ type: 'CODE_CHECKED', correct, codeNo, at }) as const;
 
 describe('registration (§1.5, §1.7, §1.11)', () => {
   it('§1.7 code then password makes the user ACTIVE', () => {
@@ -120,18 +121,25 @@ describe('registration (§1.5, §1.7, §1.11)', () => {
   });
 
   it('refuses nonsense configuration and malformed event times', () => {
-    expect(() => initialRegistrationState({ maxAttempts: 0, codeTtlMs: TTL, resendCooldownMs: 0 })).toThrow(RangeError);
-    expect(() => initialRegistrationState({ maxAttempts: 3, codeTtlMs: 0, resendCooldownMs: 0 })).toThrow(RangeError);
-    expect(() => initialRegistrationState({ maxAttempts: 3, codeTtlMs: TTL, resendCooldownMs: -1 })).toThrow(RangeError);
+    const input = { maxAttempts: 3, codeTtlMs: TTL, resendCooldownMs: COOLDOWN };
+    expect(() => initialRegistrationState({ ...input, maxAttempts: 0 })).toThrow(RangeError);
+    expect(() => initialRegistrationState({ ...input, codeTtlMs: 0 })).toThrow(RangeError);
+    expect(() => initialRegistrationState({ ...input, resendCooldownMs: -1 })).toThrow(RangeError);
     expect(refusal(run(request(T0)), check(true, 1, Number.NaN)).code).toBe(Code.INVALID_EVENT);
   });
 
   it('invariants hold for any sequence of events (fast-check)', () => {
     const event = fc.oneof(
       fc.nat(2 * TTL).map((dt) => request(T0 + dt)),
-      fc.record({ correct: fc.boolean(), codeNo: fc.nat(4), dt: fc.nat(2 * TTL) }).map((e) => check(e.correct, e.codeNo, T0 + e.dt)),
+      fc
+        .record({ correct: fc.boolean(), codeNo: fc.nat(4), dt: fc.nat(2 * TTL) })
+        .map((e) => check(e.correct, e.codeNo, T0 + e.dt)),
       fc.nat(2 * TTL).map((dt) => ({ type: 'CODE_EXPIRED', at: T0 + dt }) as const),
-      fc.constantFrom<RegistrationEvent>({ type: 'PASSWORD_SET' }, { type: 'LINK_EXPIRED' }, { type: 'CANCEL', reason: 'x' }),
+      fc.constantFrom<RegistrationEvent>(
+        { type: 'PASSWORD_SET' },
+        { type: 'LINK_EXPIRED' },
+        { type: 'CANCEL', reason: 'x' },
+      ),
     );
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), (events) => {

@@ -68,7 +68,11 @@ export const registrationMachine = setup({
         CODE_CHECKED: [
           { guard: { type: 'canCheckCode', params: { outcome: 'correct' } }, target: 'codeVerified' },
           { guard: { type: 'canCheckCode', params: { outcome: 'wrong' } }, actions: 'spendAttempt' },
-          { guard: { type: 'canCheckCode', params: { outcome: 'lastWrong' } }, target: 'locked', actions: 'spendAttempt' },
+          {
+            guard: { type: 'canCheckCode', params: { outcome: 'lastWrong' } },
+            target: 'locked',
+            actions: 'spendAttempt',
+          },
         ],
         CODE_EXPIRED: { guard: 'codeLifetimeOver', target: 'invited', actions: 'forgetCode' },
         ...notFinal,

@@ -99,7 +99,8 @@ export function paths<M extends AnyStateMachine>(
           to: toState<C>(path.steps[i]!.state as Snap),
         });
       }
-      const name = [steps[0]!.from.value, ...steps.map((s) => `-${describeEvent(s.event as EventObject)}-> ${s.to.value}`)].join(' ');
+      const hops = steps.map((s) => `-${describeEvent(s.event as EventObject)}-> ${s.to.value}`);
+      const name = [steps[0]!.from.value, ...hops].join(' ');
       return { name, steps };
     });
 }
@@ -125,7 +126,9 @@ export const takenEdges = <C, E extends EventObject>(steps: ReadonlyArray<ModelS
 export const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** What the agreement says should happen: the next state, or a refusal code. */
-export type Expected<C> = { readonly ok: true; readonly state: MachineState<C> } | { readonly ok: false; readonly code: string };
+export type Expected<C> =
+  | { readonly ok: true; readonly state: MachineState<C> }
+  | { readonly ok: false; readonly code: string };
 
 /** A decision reduced to what the oracle predicts, for one readable `toEqual`. */
 export const outcome = <C>(decision: Decision<C>): Expected<C> =>

@@ -1,0 +1,51 @@
+/**
+ * Payment document (§1.2, §1.13, §1.14, §2.4). Money is whole tiyn in decimal strings.
+ *
+ * Start: `startPayment({ author, amountTiyn, at })` → Decision (PAYMENT_CREATE permission,
+ * positive amount), or `initialPaymentState` (throws when refused).
+ *
+ * States → statuses: draft DRAFT, awaitingConfirmation AWAITING_CONFIRMATION,
+ * partiallyConfirmed PARTIALLY_CONFIRMED, sentToBank SENT_TO_BANK; final: executed EXECUTED,
+ * refused REFUSED, cancelled CANCELLED, expired EXPIRED.
+ *
+ * Events (times are epoch ms from the workflow clock; `actor` is the acting user):
+ * - `EDIT {actor, amountTiyn, at}` draft → draft, version+1. Any ACTIVE user (PAYMENT_EDIT);
+ *   PAYMENT.INVALID_AMOUNT.
+ * - `SUBMIT {actor, policy, at}` draft → awaitingConfirmation; snapshots the approval policy
+ *   and `requiredConfirmations` (PAYMENT_SUBMIT; PAYMENT.INVALID_APPROVAL_POLICY, UNPROCESSABLE).
+ * - `CONFIRM {actor, version, at}` awaitingConfirmation | partiallyConfirmed → partiallyConfirmed,
+ *   or sentToBank once enough. ACTIVE FULL_ACCESS only (ACCESS.*), PAYMENT.STALE_VERSION,
+ *   PAYMENT.ALREADY_CONFIRMED_BY_USER, PAYMENT.AUTHOR_MAY_NOT_CONFIRM (policy.authorMayConfirm).
+ * - `RETURN {actor, reason, at}` awaitingConfirmation | partiallyConfirmed → draft: voids all
+ *   confirmations and the policy snapshot, version+1 (PAYMENT_RETURN; PAYMENT.REASON_REQUIRED).
+ * - `CANCEL {actor, at}` draft | awaitingConfirmation | partiallyConfirmed → cancelled (PAYMENT_CANCEL).
+ * - `WITHDRAW_CONFIRMATION {userId, at}` partiallyConfirmed: removes that user's confirmation
+ *   (§1.14, user blocked); back to awaitingConfirmation when none is left.
+ *   PAYMENT.NO_CONFIRMATION_BY_USER; once sent to the bank: TRANSITION_NOT_ALLOWED (nothing changes).
+ * - `BANK_EXECUTED {at}` / `BANK_REFUSED {reason, at}` sentToBank → executed / refused (§2.4).
+ * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired.
+ * An actor of another partner: PAYMENT.NOT_FOUND in every state. Anything else:
+ * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: PAYMENT.INVALID_EVENT.
+ */
+export { paymentMachine } from './payment.machine';
+export {
+  canDecidePayment,
+  decidePayment,
+  initialPaymentState,
+  isPaymentFinal,
+  paymentCreationRefusal,
+  paymentStatus,
+  startPayment,
+} from './payment.decide';
+export { paymentConfirmationBinding, type PaymentBindingFacts } from './payment.binding';
+export {
+  approvalPolicyProblems,
+  DEFAULT_APPROVAL_POLICY,
+  MAX_REQUIRED_CONFIRMATIONS,
+  tiynFromString,
+  requiredConfirmations,
+  type ApprovalPolicy,
+  type ApprovalRule,
+} from './approval-policy';
+export { PAYMENT_FLOW, PaymentErrorCode } from './payment.errors';
+export type * from './payment.types';

@@ -1,0 +1,65 @@
+import type { Actor } from '../access-level';
+import type { DomainError } from '../domain-error';
+import { canDecide, decide, type DecideOptions } from '../machine-decide';
+import { initialState, isFinalState, statusMapper } from '../machine-flow';
+import type { Decision, MachineState } from '../machine-state';
+import { authorize } from '../permissions';
+import { invalidAmount, PAYMENT_FLOW } from './payment.errors';
+import { paymentMachine } from './payment.machine';
+import { hasConfirmation, permitted, positiveAmount, samePartner } from './payment.rules';
+import type { PaymentContext, PaymentEvent, PaymentInput, PaymentStateValue, PaymentStatus } from './payment.types';
+
+type State = MachineState<PaymentContext>;
+
+const STATUS: Readonly<Record<PaymentStateValue, PaymentStatus>> = {
+  draft: 'DRAFT',
+  awaitingConfirmation: 'AWAITING_CONFIRMATION',
+  partiallyConfirmed: 'PARTIALLY_CONFIRMED',
+  sentToBank: 'SENT_TO_BANK',
+  executed: 'EXECUTED',
+  refused: 'REFUSED',
+  cancelled: 'CANCELLED',
+  expired: 'EXPIRED',
+};
+
+export const paymentStatus: (state: State) => PaymentStatus = statusMapper(PAYMENT_FLOW, STATUS);
+
+const options: DecideOptions<PaymentContext, PaymentEvent> = {
+  flow: PAYMENT_FLOW,
+  statusOf: paymentStatus,
+  precheck: samePartner,
+  // Where the event has no transition at all, a user who could never do it hears 403, not 409.
+  refusals: {
+    EDIT: permitted('PAYMENT_EDIT'),
+    SUBMIT: permitted('PAYMENT_SUBMIT'),
+    CONFIRM: permitted('PAYMENT_CONFIRM'),
+    RETURN: permitted('PAYMENT_RETURN'),
+    CANCEL: permitted('PAYMENT_CANCEL'),
+    WITHDRAW_CONFIRMATION: hasConfirmation,
+  },
+};
+
+/** Whether `author` may create a document with this amount (§1.2.2). */
+export const paymentCreationRefusal = (author: Actor, amountTiyn: string): DomainError | null =>
+  authorize(author, 'PAYMENT_CREATE') ?? (positiveAmount(amountTiyn) ? null : invalidAmount());
+
+/** The creation decision: the draft, or why it may not be created. */
+export const startPayment = (input: PaymentInput): Decision<PaymentContext> => {
+  const refusal = paymentCreationRefusal(input.author, input.amountTiyn);
+  return refusal ? { ok: false, error: refusal } : { ok: true, state: initialState(paymentMachine, input) };
+};
+
+/** Uniform with the other flows; throws on a refused creation (use startPayment to ask). */
+export const initialPaymentState = (input: PaymentInput): State => {
+  const started = startPayment(input);
+  if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`, { cause: started.error });
+  return started.state;
+};
+
+export const decidePayment = (state: State, event: PaymentEvent): Decision<PaymentContext> =>
+  decide(paymentMachine, state, event, options);
+
+export const canDecidePayment = (state: State, event: PaymentEvent): boolean =>
+  canDecide(paymentMachine, state, event, options);
+
+export const isPaymentFinal = (state: State): boolean => isFinalState(paymentMachine, state);

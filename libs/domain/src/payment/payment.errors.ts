@@ -1,0 +1,62 @@
+import { domainError, type DomainError } from '../domain-error';
+
+export const PAYMENT_FLOW = 'PAYMENT';
+
+/** Stable codes; access refusals come from permissions.ts as ACCESS.* codes. */
+export const PaymentErrorCode = {
+  NOT_FOUND: 'PAYMENT.NOT_FOUND',
+  INVALID_AMOUNT: 'PAYMENT.INVALID_AMOUNT',
+  INVALID_APPROVAL_POLICY: 'PAYMENT.INVALID_APPROVAL_POLICY',
+  STALE_VERSION: 'PAYMENT.STALE_VERSION',
+  ALREADY_CONFIRMED_BY_USER: 'PAYMENT.ALREADY_CONFIRMED_BY_USER',
+  AUTHOR_MAY_NOT_CONFIRM: 'PAYMENT.AUTHOR_MAY_NOT_CONFIRM',
+  REASON_REQUIRED: 'PAYMENT.REASON_REQUIRED',
+  NO_CONFIRMATION_BY_USER: 'PAYMENT.NO_CONFIRMATION_BY_USER',
+  TRANSITION_NOT_ALLOWED: 'PAYMENT.TRANSITION_NOT_ALLOWED',
+  INVALID_EVENT: 'PAYMENT.INVALID_EVENT',
+} as const;
+
+/** Another partner's document: as if it did not exist. */
+export const paymentNotFound = (): DomainError =>
+  domainError(PaymentErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such payment document.');
+
+export const invalidAmount = (): DomainError =>
+  domainError(
+    PaymentErrorCode.INVALID_AMOUNT,
+    'INVALID',
+    'The amount must be a positive whole number of tiyn, within the payment limit.',
+    { field: 'amount' },
+  );
+
+export const invalidApprovalPolicy = (problems: readonly string[]): DomainError =>
+  domainError(
+    PaymentErrorCode.INVALID_APPROVAL_POLICY,
+    'UNPROCESSABLE',
+    "The partner's approval policy is not valid; fix it before submitting.",
+    { problems: problems.join(' ') },
+  );
+
+/** The document changed (edited or returned) after this confirmation's code was issued. */
+export const staleVersion = (currentVersion: number): DomainError =>
+  domainError(
+    PaymentErrorCode.STALE_VERSION,
+    'CONFLICT',
+    'The document has changed since; confirm the current version.',
+    { currentVersion },
+  );
+
+export const alreadyConfirmedByUser = (): DomainError =>
+  domainError(PaymentErrorCode.ALREADY_CONFIRMED_BY_USER, 'CONFLICT', 'You have already confirmed this document.');
+
+export const authorMayNotConfirm = (): DomainError =>
+  domainError(
+    PaymentErrorCode.AUTHOR_MAY_NOT_CONFIRM,
+    'FORBIDDEN',
+    "The approval policy does not let a document's author confirm it.",
+  );
+
+export const reasonRequired = (): DomainError =>
+  domainError(PaymentErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
+
+export const noConfirmationByUser = (): DomainError =>
+  domainError(PaymentErrorCode.NO_CONFIRMATION_BY_USER, 'CONFLICT', 'This user has no confirmation on the document.');

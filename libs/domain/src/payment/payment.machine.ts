@@ -1,0 +1,153 @@
+import { assign, setup } from 'xstate';
+import { ruleGuards } from '../machine-rules';
+import { requiredConfirmations } from './approval-policy';
+import {
+  cancellable,
+  confirmable,
+  confirmationOutcome,
+  editable,
+  hasConfirmation,
+  returnable,
+  submittable,
+  withdrawalOutcome,
+  type ConfirmationOutcome,
+  type WithdrawalOutcome,
+} from './payment.rules';
+import type { PaymentContext, PaymentEvent, PaymentInput } from './payment.types';
+
+type Ctx = PaymentContext;
+type Ev = PaymentEvent;
+
+const guard = ruleGuards<Ctx, Ev>().forEvent;
+
+/** Whatever confirmations were collected belong to a version that no longer exists. */
+const unsubmitted = { policy: null, requiredConfirmations: 0, confirmations: [], submittedAt: null } as const;
+
+const open = {
+  CANCEL: { guard: 'canCancel', target: 'cancelled', actions: 'recordCancellation' },
+  EXPIRED: 'expired',
+} as const;
+
+const confirming = {
+  CONFIRM: [
+    {
+      guard: { type: 'canConfirm', params: { outcome: 'complete' } },
+      target: 'sentToBank',
+      actions: ['addConfirmation', 'recordSending'],
+    },
+    {
+      guard: { type: 'canConfirm', params: { outcome: 'partial' } },
+      target: 'partiallyConfirmed',
+      actions: 'addConfirmation',
+    },
+  ],
+  RETURN: { guard: 'canReturn', target: 'draft', actions: 'returnToDraft' },
+  ...open,
+} as const;
+
+/**
+ * A payment document (§1.2, §1.13, §2.4): drafted and submitted by any active user
+ * of the partner, confirmed by as many full-access users as the approval policy
+ * snapshot asks (§1.2.1; each confirmation follows a code bound to the document,
+ * §1.13), then executed or refused by the bank (§2.4).
+ */
+export const paymentMachine = setup({
+  types: {} as { context: Ctx; events: Ev; input: PaymentInput },
+  guards: {
+    canEdit: guard('EDIT', editable),
+    canSubmit: guard('SUBMIT', submittable),
+    canConfirm: guard(
+      'CONFIRM',
+      confirmable,
+      (context, _event, params: { outcome: ConfirmationOutcome }) => confirmationOutcome(context) === params.outcome,
+    ),
+    canReturn: guard('RETURN', returnable),
+    canCancel: guard('CANCEL', cancellable),
+    canWithdraw: guard(
+      'WITHDRAW_CONFIRMATION',
+      hasConfirmation,
+      (context, event, params: { outcome: WithdrawalOutcome }) => withdrawalOutcome(context, event) === params.outcome,
+    ),
+  },
+  actions: {
+    applyEdit: assign(({ context, event }) =>
+      event.type === 'EDIT' ? { amountTiyn: event.amountTiyn, version: context.version + 1 } : {},
+    ),
+    snapshotPolicy: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT') return {};
+      const policy = JSON.parse(JSON.stringify(event.policy)) as typeof event.policy;
+      return {
+        policy,
+        requiredConfirmations: requiredConfirmations(policy, context.amountTiyn),
+        confirmations: [],
+        submittedAt: event.at,
+        returnReason: null,
+      };
+    }),
+    addConfirmation: assign(({ context, event }) => {
+      if (event.type !== 'CONFIRM') return {};
+      const confirmation = { userId: event.actor.userId, version: event.version, at: event.at };
+      return { confirmations: [...context.confirmations, confirmation] };
+    }),
+    recordSending: assign(({ event }) => ('at' in event ? { sentAt: event.at } : {})),
+    removeConfirmation: assign(({ context, event }) =>
+      event.type === 'WITHDRAW_CONFIRMATION'
+        ? { confirmations: context.confirmations.filter((c) => c.userId !== event.userId) }
+        : {},
+    ),
+    returnToDraft: assign(({ context, event }) =>
+      event.type === 'RETURN' ? { ...unsubmitted, version: context.version + 1, returnReason: event.reason } : {},
+    ),
+    recordCancellation: assign(({ event }) => (event.type === 'CANCEL' ? { cancelledBy: event.actor.userId } : {})),
+    recordBankRefusal: assign(({ event }) => (event.type === 'BANK_REFUSED' ? { bankReason: event.reason } : {})),
+  },
+}).createMachine({
+  id: 'payment',
+  initial: 'draft',
+  context: ({ input }) => ({
+    partnerId: input.author.partnerId,
+    authorId: input.author.userId,
+    amountTiyn: input.amountTiyn,
+    version: 1,
+    createdAt: input.at,
+    ...unsubmitted,
+    sentAt: null,
+    returnReason: null,
+    bankReason: null,
+    cancelledBy: null,
+  }),
+  states: {
+    draft: {
+      on: {
+        EDIT: { guard: 'canEdit', actions: 'applyEdit' },
+        SUBMIT: { guard: 'canSubmit', target: 'awaitingConfirmation', actions: 'snapshotPolicy' },
+        ...open,
+      },
+    },
+    awaitingConfirmation: { on: { ...confirming } },
+    partiallyConfirmed: {
+      on: {
+        ...confirming,
+        // §1.14: a blocked confirmer's confirmation no longer counts before the bank has it.
+        WITHDRAW_CONFIRMATION: [
+          { guard: { type: 'canWithdraw', params: { outcome: 'someLeft' } }, actions: 'removeConfirmation' },
+          {
+            guard: { type: 'canWithdraw', params: { outcome: 'noneLeft' } },
+            target: 'awaitingConfirmation',
+            actions: 'removeConfirmation',
+          },
+        ],
+      },
+    },
+    sentToBank: {
+      on: {
+        BANK_EXECUTED: 'executed',
+        BANK_REFUSED: { target: 'refused', actions: 'recordBankRefusal' },
+      },
+    },
+    executed: { type: 'final' },
+    refused: { type: 'final' },
+    cancelled: { type: 'final' },
+    expired: { type: 'final' },
+  },
+});

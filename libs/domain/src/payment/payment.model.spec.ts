@@ -1,0 +1,176 @@
+import type { MachineState } from '../machine-state';
+import { actor, everyActor } from '../testing/actors';
+import { go, modelSuite, no, type Expected } from '../testing/model-suite';
+import {
+  decidePayment,
+  initialPaymentState,
+  paymentMachine,
+  paymentStatus,
+  PaymentErrorCode as Code,
+  type ApprovalPolicy,
+  type PaymentContext,
+  type PaymentEvent,
+} from '.';
+
+type State = MachineState<PaymentContext>;
+const T0 = 1_700_000_000_000;
+const P = 'partner-1';
+const SMALL = '5000000'; // 50 000.00 KZT
+const LARGE = '20000000'; // 200 000.00 KZT
+
+/** Test policies with their confirmations worked out by hand (§1.2.1 interpretation). */
+const POLICIES: ReadonlyArray<{ policy: ApprovalPolicy; needs: (amountTiyn: string) => number }> = [
+  { policy: { rules: [], authorMayConfirm: true }, needs: () => 1 },
+  {
+    policy: {
+      rules: [
+        { minAmountTiyn: '0', requiredConfirmations: 1 },
+        { minAmountTiyn: '10000000', requiredConfirmations: 2 },
+      ],
+      authorMayConfirm: false,
+    },
+    needs: (amount) => (amount === LARGE ? 2 : 1),
+  },
+  {
+    policy: { rules: [{ minAmountTiyn: '10000000', requiredConfirmations: 3 }], authorMayConfirm: true },
+    needs: (amount) => (amount === LARGE ? 3 : 1),
+  },
+];
+const BROKEN: ApprovalPolicy = { rules: [{ minAmountTiyn: '10', requiredConfirmations: 0 }], authorMayConfirm: true };
+
+const author = actor('u-author', P); // full access, so the policy decides whether they may confirm
+const directors = [author, actor('u-dir1', P), actor('u-dir2', P)];
+const start = initialPaymentState({ author, amountTiyn: SMALL, at: T0 });
+
+/** Realistic commands; edits and returns stop at `maxVersion` so the graph is finite. */
+const commands =
+  (maxVersion: number, policies: ReadonlyArray<ApprovalPolicy>) =>
+  ({ context: c }: State): PaymentEvent[] => {
+    const changes: PaymentEvent[] = [
+      { type: 'EDIT', actor: author, amountTiyn: c.amountTiyn === SMALL ? LARGE : SMALL, at: T0 },
+      { type: 'RETURN', actor: directors[1]!, reason: 'wrong purpose code', at: T0 },
+    ];
+    return [
+      ...(c.version < maxVersion ? changes : []),
+      ...policies.map((policy) => ({ type: 'SUBMIT', actor: author, policy, at: T0 }) as const),
+      ...directors.map((who) => ({ type: 'CONFIRM', actor: who, version: c.version, at: T0 }) as const),
+      { type: 'CANCEL', actor: author, at: T0 },
+      ...c.confirmations.map((x) => ({ type: 'WITHDRAW_CONFIRMATION', userId: x.userId, at: T0 }) as const),
+      { type: 'BANK_EXECUTED', at: T0 },
+      { type: 'BANK_REFUSED', reason: 'insufficient funds', at: T0 },
+      { type: 'EXPIRED', at: T0 },
+    ];
+  };
+
+/** States and probes: two edits or returns, every policy. */
+const explore = commands(3, POLICIES.map((p) => p.policy));
+/** Simple paths: one edit or return and the extreme policies (else ~12 000 paths of the same steps). */
+const pathEvents = commands(2, [POLICIES[0]!.policy, POLICIES[2]!.policy]);
+
+/** Every kind of user (author or not, each level and status, this partner or another) tries everything. */
+const probes = (state: State): PaymentEvent[] => {
+  const { version } = state.context;
+  // Another partner's users are refused before anything else is looked at: one of them suffices per level and status.
+  const users = [...everyActor(['u-author', 'u-dir1', 'u-clerk'], [P]), ...everyActor(['u-author'], ['partner-2'])];
+  return [
+    ...explore(state),
+    ...users.flatMap((who): PaymentEvent[] => [
+      { type: 'EDIT', actor: who, amountTiyn: LARGE, at: T0 },
+      { type: 'EDIT', actor: who, amountTiyn: '0', at: T0 },
+      { type: 'SUBMIT', actor: who, policy: POLICIES[1]!.policy, at: T0 },
+      { type: 'SUBMIT', actor: who, policy: BROKEN, at: T0 },
+      { type: 'CONFIRM', actor: who, version, at: T0 },
+      { type: 'CONFIRM', actor: who, version: version - 1, at: T0 },
+      { type: 'RETURN', actor: who, reason: 'beneficiary changed', at: T0 },
+      { type: 'RETURN', actor: who, reason: ' ', at: T0 },
+      { type: 'CANCEL', actor: who, at: T0 },
+    ]),
+    { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 },
+    { type: 'WITHDRAW_CONFIRMATION', userId: 'u-nobody', at: T0 },
+  ];
+};
+
+const OPEN = new Set(['draft', 'awaitingConfirmation', 'partiallyConfirmed']);
+const CONFIRMING = new Set(['awaitingConfirmation', 'partiallyConfirmed']);
+
+/** §1.2, §1.13, §1.14, §2.4 restated without the machine or the permission table. */
+const oracle = ({ value, context: c }: State, e: PaymentEvent): Expected<PaymentContext> => {
+  if ('actor' in e && e.actor.partnerId !== c.partnerId) return no(Code.NOT_FOUND);
+  const notHere = no<PaymentContext>(Code.TRANSITION_NOT_ALLOWED);
+  if (!OPEN.has(value) && value !== 'sentToBank') return notHere;
+  if ('actor' in e) {
+    if (e.actor.status !== 'ACTIVE') return no('ACCESS.USER_NOT_ACTIVE');
+    if (e.type === 'CONFIRM' && e.actor.accessLevel !== 'FULL_ACCESS') return no('ACCESS.FORBIDDEN');
+  }
+  switch (e.type) {
+    case 'EDIT':
+      if (value !== 'draft') return notHere;
+      if (!/^[1-9][0-9]*$/.test(e.amountTiyn)) return no(Code.INVALID_AMOUNT);
+      return go('draft', { ...c, amountTiyn: e.amountTiyn, version: c.version + 1 });
+    case 'SUBMIT': {
+      if (value !== 'draft') return notHere;
+      const known = POLICIES.find((p) => p.policy === e.policy);
+      if (!known) return no(Code.INVALID_APPROVAL_POLICY);
+      const requiredConfirmations = known.needs(c.amountTiyn);
+      const submitted = { policy: e.policy, requiredConfirmations, submittedAt: e.at, returnReason: null };
+      return go('awaitingConfirmation', { ...c, ...submitted });
+    }
+    case 'CONFIRM': {
+      if (!CONFIRMING.has(value)) return notHere;
+      if (e.version !== c.version) return no(Code.STALE_VERSION);
+      if (c.confirmations.some((x) => x.userId === e.actor.userId)) return no(Code.ALREADY_CONFIRMED_BY_USER);
+      if (e.actor.userId === c.authorId && !c.policy!.authorMayConfirm) return no(Code.AUTHOR_MAY_NOT_CONFIRM);
+      const confirmations = [...c.confirmations, { userId: e.actor.userId, version: e.version, at: e.at }];
+      return confirmations.length >= c.requiredConfirmations
+        ? go('sentToBank', { ...c, confirmations, sentAt: e.at })
+        : go('partiallyConfirmed', { ...c, confirmations });
+    }
+    case 'RETURN':
+      if (!CONFIRMING.has(value)) return notHere;
+      if (e.reason.trim() === '') return no(Code.REASON_REQUIRED);
+      return go('draft', {
+        ...c,
+        version: c.version + 1,
+        policy: null,
+        requiredConfirmations: 0,
+        confirmations: [],
+        submittedAt: null,
+        returnReason: e.reason,
+      });
+    case 'CANCEL':
+      return OPEN.has(value) ? go('cancelled', { ...c, cancelledBy: e.actor.userId }) : notHere;
+    case 'WITHDRAW_CONFIRMATION': {
+      if (!c.confirmations.some((x) => x.userId === e.userId)) return no(Code.NO_CONFIRMATION_BY_USER);
+      if (value !== 'partiallyConfirmed') return notHere;
+      const confirmations = c.confirmations.filter((x) => x.userId !== e.userId);
+      return go(confirmations.length > 0 ? 'partiallyConfirmed' : 'awaitingConfirmation', { ...c, confirmations });
+    }
+    case 'BANK_EXECUTED':
+      return value === 'sentToBank' ? go('executed', c) : notHere;
+    case 'BANK_REFUSED':
+      return value === 'sentToBank' ? go('refused', { ...c, bankReason: e.reason }) : notHere;
+    case 'EXPIRED':
+      return OPEN.has(value) ? go('expired', c) : notHere;
+  }
+};
+
+modelSuite({
+  flow: 'PAYMENT',
+  machine: paymentMachine,
+  initial: start,
+  explore,
+  probes,
+  decide: decidePayment,
+  oracle,
+  pathKind: 'simple',
+  pathEvents,
+  status: {
+    actual: paymentStatus,
+    expected: ({ value }) => value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
+  },
+  codes: [
+    ...Object.values(Code).filter((code) => code !== Code.INVALID_EVENT),
+    'ACCESS.USER_NOT_ACTIVE',
+    'ACCESS.FORBIDDEN',
+  ],
+});

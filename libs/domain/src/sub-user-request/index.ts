@@ -1,0 +1,39 @@
+/**
+ * Adding a user in the cabinet (§1.8; §1.3 and §1.9: always CREATE_AND_VIEW).
+ *
+ * Start: `startSubUserRequest({ creator, at })` → Decision (only an ACTIVE FULL_ACCESS
+ * creator: ACCESS.USER_NOT_ACTIVE / ACCESS.FORBIDDEN), or `initialSubUserRequestState`
+ * (throws on such a creator).
+ *
+ * States → statuses: awaitingConfirmation AWAITING_CONFIRMATION, bankProcessing and
+ * approved BANK_PROCESSING, awaitingOperator AWAITING_OPERATOR, invited INVITED;
+ * final: completed COMPLETED, rejected REJECTED, expired EXPIRED, cancelled CANCELLED.
+ *
+ * Events (times are epoch ms from the workflow clock):
+ * - `CREATOR_CONFIRMED {actor, at}` awaitingConfirmation → bankProcessing, after the §1.8.2
+ *   SUB_USER challenge is verified. Only the creator (SUB_USER_REQUEST.NOT_CREATOR, FORBIDDEN),
+ *   still ACTIVE with full access (ACCESS.*).
+ * - `CHECKS_PASSED {operatorReview, at}` bankProcessing → awaitingOperator (review) | approved.
+ * - `CHECKS_FAILED {reason, at}` bankProcessing → rejected.
+ * - `OPERATOR_APPROVED {operatorId, at}` awaitingOperator → approved.
+ * - `OPERATOR_REJECTED {operatorId, reason, at}` awaitingOperator → rejected.
+ *   A blank reason: SUB_USER_REQUEST.REASON_REQUIRED (INVALID).
+ * - `INVITATION_SENT {userId, at}` approved → invited (user created, link e-mailed, §1.8.3).
+ * - `REGISTRATION_COMPLETED {at}` invited → completed (§1.8.4).
+ * - `EXPIRED {at}` awaitingConfirmation | awaitingOperator | invited → expired (workflow timers).
+ * - `CANCEL {reason}` any non-final → cancelled (e.g. the new user's registration locked).
+ * An actor of another partner: SUB_USER_REQUEST.NOT_FOUND in every state. Anything else:
+ * SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: INVALID_EVENT.
+ */
+export { subUserRequestMachine } from './sub-user-request.machine';
+export {
+  canDecideSubUserRequest,
+  decideSubUserRequest,
+  initialSubUserRequestState,
+  isSubUserRequestFinal,
+  startSubUserRequest,
+  subUserRequestCreationRefusal,
+  subUserRequestStatus,
+} from './sub-user-request.decide';
+export { SUB_USER_REQUEST_FLOW, SubUserRequestErrorCode } from './sub-user-request.errors';
+export type * from './sub-user-request.types';

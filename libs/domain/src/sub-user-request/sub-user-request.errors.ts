@@ -1,0 +1,27 @@
+import { domainError, type DomainError } from '../domain-error';
+
+export const SUB_USER_REQUEST_FLOW = 'SUB_USER_REQUEST';
+
+/** Stable codes; access refusals come from permissions.ts as ACCESS.* codes. */
+export const SubUserRequestErrorCode = {
+  NOT_FOUND: 'SUB_USER_REQUEST.NOT_FOUND',
+  NOT_CREATOR: 'SUB_USER_REQUEST.NOT_CREATOR',
+  REASON_REQUIRED: 'SUB_USER_REQUEST.REASON_REQUIRED',
+  TRANSITION_NOT_ALLOWED: 'SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED',
+  INVALID_EVENT: 'SUB_USER_REQUEST.INVALID_EVENT',
+} as const;
+
+/** Another partner's request: as if it did not exist. */
+export const requestNotFound = (): DomainError =>
+  domainError(SubUserRequestErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such user request.');
+
+/** §1.8.2: the code goes to the creator's phone, so only the creator confirms. */
+export const notCreator = (): DomainError =>
+  domainError(
+    SubUserRequestErrorCode.NOT_CREATOR,
+    'FORBIDDEN',
+    'Only the user who created the request can confirm it.',
+  );
+
+export const reasonRequired = (): DomainError =>
+  domainError(SubUserRequestErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });

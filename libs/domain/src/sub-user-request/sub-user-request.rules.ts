@@ -1,0 +1,31 @@
+import type { Actor } from '../access-level';
+import type { DomainError } from '../domain-error';
+import { allOf, type EventOf, type Rule } from '../machine-rules';
+import { authorize } from '../permissions';
+import { notCreator, reasonRequired, requestNotFound } from './sub-user-request.errors';
+import type { SubUserRequestContext, SubUserRequestEvent } from './sub-user-request.types';
+
+type Ctx = SubUserRequestContext;
+type On<T extends SubUserRequestEvent['type']> = EventOf<SubUserRequestEvent, T>;
+
+/**
+ * §1.8 as interpreted: only an ACTIVE full-access user may create sub-users (the
+ * permission table's USER_CREATE). Checked at creation and again at confirmation,
+ * in case the creator was blocked (§1.14) or lost full access in between.
+ */
+export const creatorRefusal = (actor: Actor): DomainError | null => authorize(actor, 'USER_CREATE');
+
+/** Before anything else: a user of another partner hears NOT_FOUND. */
+export const samePartner: Rule<Ctx, SubUserRequestEvent> = (context, event) =>
+  'actor' in event && event.actor.partnerId !== context.partnerId ? requestNotFound() : null;
+
+const isCreator: Rule<Ctx, On<'CREATOR_CONFIRMED'>> = (context, event) =>
+  event.actor.userId === context.creatorId ? null : notCreator();
+
+const mayCreate: Rule<Ctx, On<'CREATOR_CONFIRMED'>> = (_context, event) => creatorRefusal(event.actor);
+
+export const confirmable = allOf<Ctx, On<'CREATOR_CONFIRMED'>>(samePartner, isCreator, mayCreate);
+
+/** A rejection is explained to the partner and kept for audit (§1.15). */
+export const hasReason: Rule<Ctx, On<'OPERATOR_REJECTED' | 'CHECKS_FAILED'>> = (_context, event) =>
+  event.reason.trim().length > 0 ? null : reasonRequired();
