@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { blockUser, unblockUser } from '../../../../libs/domain/src/auth';
+import { domainError } from '../../../../libs/domain/src/domain-error';
+import { readLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { flowsWaitingOnUserQuery, userBlockedSignal } from '../../../../workflows/src/shared/user-blocked';
+import { SessionService } from '../auth/session.service';
+import { DomainProblem } from '../common/problem';
+import type { ClientInfo } from '../login-protection/client-info';
+
+/** Never more than this many flows wait on one user; the cap only bounds the loop. */
+const MAX_FLOWS = 1_000;
+
+/**
+ * §1.14: the bank blocks a user at once — status BLOCKED (so every guard and
+ * sign-in refuses), every session revoked, every flow waiting on the user told —
+ * and unblocks them back to where they were. Nothing of the partner's is deleted.
+ */
+@Injectable()
+export class BlockingService {
+  private readonly logger = new Logger(BlockingService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly temporal: Client,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async block(userId: string, reason: string, operatorId: string, client: ClientInfo) {
+    const user = await this.findUser(userId);
+    const change = blockUser(user.status);
+    if (!change.ok) throw new DomainProblem(change.error);
+    // Conditional on the status read, so a racing block or unblock can't be overwritten.
+    const { count } = await this.prisma.user.updateMany({ where: { id: userId, status: user.status }, data: { status: change.status } });
+    if (count === 0) throw raced();
+    const sessionsRevoked = await this.sessions.revokeAll(userId, 'BLOCKED');
+    const flowsTold = await this.tellFlows(userId);
+    await this.record('user.block', user, operatorId, client, { reason, previousStatus: user.status, sessionsRevoked, flowsTold });
+    return { userId, status: change.status };
+  }
+
+  async unblock(userId: string, reason: string | undefined, operatorId: string, client: ClientInfo) {
+    const user = await this.findUser(userId);
+    const lock = await readLoginCounters(this.prisma, userId);
+    const change = unblockUser(user.status, { registered: user.activatedAt !== null, lock, now: Date.now() });
+    if (!change.ok) throw new DomainProblem(change.error);
+    const { count } = await this.prisma.user.updateMany({ where: { id: userId, status: user.status }, data: { status: change.status } });
+    if (count === 0) throw raced();
+    await this.record('user.unblock', user, operatorId, client, { ...(reason ? { reason } : {}), status: change.status });
+    return { userId, status: change.status };
+  }
+
+  /**
+   * Signals every running flow whose UserIds lists the user; each decides through
+   * its machine what blocking means for it. Sign-in and recovery also check the
+   * status themselves, so a flow the visibility index has not seen yet is harmless.
+   */
+  private async tellFlows(userId: string): Promise<number> {
+    let told = 0;
+    for await (const flow of this.temporal.workflow.list({ query: flowsWaitingOnUserQuery(userId) })) {
+      try {
+        await this.temporal.workflow.getHandle(flow.workflowId, flow.runId).signal(userBlockedSignal, { userId });
+        told++;
+      } catch (error) {
+        // Closed between the listing and the signal: nothing left to tell.
+        this.logger.warn({ err: error, workflowId: flow.workflowId }, 'could not signal a flow of a blocked user');
+      }
+      if (told >= MAX_FLOWS) break;
+    }
+    return told;
+  }
+
+  private async findUser(userId: string) {
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { id: true, partnerId: true, status: true, activatedAt: true } });
+    if (!user) throw new DomainProblem(domainError('USER.NOT_FOUND', 'NOT_FOUND', 'no such user'));
+    return user;
+  }
+
+  private record(action: string, user: { id: string; partnerId: string }, operatorId: string, client: ClientInfo, details: Record<string, unknown>) {
+    return this.audit.record({
+      actorType: 'OPERATOR',
+      actorId: operatorId,
+      partnerId: user.partnerId,
+      action,
+      targetType: 'USER',
+      targetId: user.id,
+      outcome: 'SUCCESS',
+      requestId: client.requestId,
+      clientAddress: client.address,
+      details,
+    });
+  }
+}
+
+const raced = () =>
+  new DomainProblem(domainError('USER.STATUS_CHANGED', 'CONFLICT', 'the user status changed meanwhile; read it and try again'));

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { mayRecoverPassword, sendLimit } from '../../../../libs/domain/src/auth';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { linkScope } from '../../../../libs/infra/src/crypto/scopes';
+import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { ENV } from '../../../../libs/infra/src/tokens';
+import { cancelRecoverySignal, recoveryWorkflowId, type RecoveryInput } from '../../../../workflows/src/recovery/recovery.messages';
+import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
+import { DomainProblem } from '../common/problem';
+import type { ApiEnv } from '../config/api-env';
+import type { ClientInfo } from '../login-protection/client-info';
+import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
+
+const OPEN = ['LINK_SENT', 'CODE_SENT', 'CODE_VERIFIED'] as const;
+
+/**
+ * §1.12 "forgot my password": the same 202 whether or not the login exists (or
+ * may recover); for a registered, unblocked user a recovery workflow e-mails a
+ * link. A newer request replaces an open one. Requests are limited per login.
+ */
+@Injectable()
+export class RecoveryRequestService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly temporal: Client,
+    private readonly keys: SecretKeys,
+    private readonly counters: RateCounters,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: ApiEnv,
+  ) {}
+
+  async request(login: string, client: ClientInfo) {
+    const user = await this.prisma.user.findUnique({ where: { login }, select: { id: true, partnerId: true, status: true } });
+    const eligible = user !== null && mayRecoverPassword(user.status);
+    const wait = await this.counters.consume([
+      {
+        kind: 'RECOVERY_LOGIN',
+        value: login,
+        limit: sendRateLimit(this.env),
+      },
+    ]);
+    if (wait !== null) throw new DomainProblem(sendLimit(wait));
+    const workflowId = eligible ? await this.begin(user) : null;
+    await this.audit.record({
+      actorType: user ? 'USER' : 'ANONYMOUS',
+      actorId: user?.id ?? null,
+      partnerId: user?.partnerId ?? null,
+      action: 'auth.recovery.request',
+      targetType: workflowId ? 'RECOVERY' : null,
+      targetId: workflowId,
+      outcome: eligible ? 'SUCCESS' : 'FAILURE',
+      requestId: client.requestId,
+      clientAddress: client.address,
+      details: eligible ? {} : { reason: user ? user.status : 'UNKNOWN_LOGIN' },
+    });
+    return { linkTtlSeconds: this.env.REGISTRATION_LINK_TTL_MS / 1000 };
+  }
+
+  private async begin(user: { id: string; partnerId: string }): Promise<string> {
+    const last = await this.prisma.passwordRecovery.findFirst({ where: { userId: user.id }, orderBy: { recoveryNo: 'desc' } });
+    if (last && (OPEN as readonly string[]).includes(last.status)) {
+      await this.temporal.workflow
+        .getHandle(last.workflowId)
+        .signal(cancelRecoverySignal, { reason: 'SUPERSEDED' })
+        .catch(() => undefined); // already closed: nothing to cancel
+      await this.prisma.passwordRecovery.updateMany({ where: { id: last.id, status: { in: [...OPEN] } }, data: { status: 'CANCELLED' } });
+    }
+    const recoveryNo = (last?.recoveryNo ?? 0) + 1;
+    const workflowId = recoveryWorkflowId(user.id, recoveryNo);
+    const issuedAt = Date.now();
+    const input: RecoveryInput = {
+      userId: user.id,
+      partnerId: user.partnerId,
+      recoveryNo,
+      issuedAt,
+      linkTtlMs: this.env.REGISTRATION_LINK_TTL_MS,
+      codeTtlMs: this.env.CODE_TTL_MS,
+      resendCooldownMs: this.env.CODE_RESEND_COOLDOWN_MS,
+      maxAttempts: this.env.CODE_MAX_ATTEMPTS,
+    };
+    let started = false;
+    try {
+      // The row and the workflow start together or not at all (as for applications).
+      await this.prisma.$transaction(async (tx) => {
+        await tx.passwordRecovery.create({
+          data: {
+            id: randomUUID(),
+            userId: user.id,
+            recoveryNo,
+            workflowId,
+            tokenHash: this.keys.hashToken(this.keys.deriveToken(linkScope(workflowId))),
+            expiresAt: new Date(issuedAt + input.linkTtlMs),
+          },
+        });
+        await this.temporal.workflow.start('recoveryWorkflow', {
+          workflowId,
+          taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          typedSearchAttributes: [
+            { key: Flow, value: 'recovery' },
+            { key: UserId, value: user.id },
+            { key: PartnerId, value: user.partnerId },
+            { key: UserIds, value: [user.id] },
+            { key: FlowStatus, value: 'LINK_SENT' },
+          ],
+          staticSummary: `Password recovery of user ${user.id} (${recoveryNo})`,
+        });
+        started = true;
+      });
+    } catch (error) {
+      if (started) await this.temporal.workflow.getHandle(workflowId).terminate('recovery not recorded').catch(() => undefined);
+      // A concurrent request for the same login recorded this recovery first: one link is enough.
+      if ((error as { code?: string }).code === 'P2002' || error instanceof WorkflowExecutionAlreadyStartedError) return workflowId;
+      throw error;
+    }
+    return workflowId;
+  }
+}

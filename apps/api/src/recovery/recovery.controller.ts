@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { RecoveryCodeDto, RecoveryPasswordDto, RecoveryRequestDto } from './dto/recovery.dto';
+import { RecoveryRequestService } from './recovery-request.service';
+import { RecoveryTokenPipe } from './recovery-token.pipe';
+import { RecoveryService } from './recovery.service';
+
+/**
+ * Password recovery (§1.12), no session: the login starts it, then the e-mailed
+ * link's token identifies it. Recovery runs on the registration machine, so its
+ * refusals carry REGISTRATION.* codes (cooldown, expired or superseded code).
+ */
+@ApiTags('authentication')
+@Controller('v1/auth/recovery')
+export class RecoveryController {
+  constructor(
+    private readonly requests: RecoveryRequestService,
+    private readonly recoveries: RecoveryService,
+  ) {}
+
+  /** The same 202 whether or not the login exists; 429 when too many were requested. */
+  @Post()
+  @HttpCode(202)
+  request(@Body() body: RecoveryRequestDto, @Caller() client: ClientInfo) {
+    return this.requests.request(body.login, client);
+  }
+
+  @Get(':token')
+  status(@Param('token', RecoveryTokenPipe) token: string) {
+    return this.recoveries.status(token);
+  }
+
+  /** Sends the SMS code; a resend waits the cooldown (429). */
+  @Post(':token/code')
+  @HttpCode(202)
+  code(@Param('token', RecoveryTokenPipe) token: string) {
+    return this.recoveries.requestCode(token);
+  }
+
+  @Post(':token/verify')
+  @HttpCode(200)
+  verify(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryCodeDto, @Caller() client: ClientInfo) {
+    return this.recoveries.verify(token, body.code, client);
+  }
+
+  /** The new password (§1.10); 400 lists every unmet rule. Every session of the user ends. */
+  @Post(':token/password')
+  @HttpCode(200)
+  password(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryPasswordDto, @Caller() client: ClientInfo) {
+    return this.recoveries.setPassword(token, body.password, client);
+  }
+}

@@ -1,0 +1,35 @@
+import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { userBlockedSignal } from '../shared/user-blocked';
+import type { LoginLockActivities } from './login-lock.activities.contract';
+import type { LoginLockInput } from './login-lock.messages';
+
+const io = proxyActivities<LoginLockActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * A login locked after too many failures (§1.16): tells the user at once, and when
+ * the lock's timer runs out makes the user ACTIVE again. The login path also
+ * checks the lock itself, so a late or lost timer never keeps anyone locked out
+ * longer. If the bank blocks the user meanwhile (§1.14) there is nothing to end.
+ */
+export async function loginLockWorkflow(input: LoginLockInput): Promise<{ outcome: 'UNLOCKED' | 'BLOCKED' }> {
+  const { workflowId } = workflowInfo();
+  let blocked = false;
+  setHandler(userBlockedSignal, ({ userId }) => {
+    if (userId === input.userId) blocked = true;
+  });
+  upsertSearchAttributes([
+    { key: UserIds, value: [input.userId] },
+    { key: FlowStatus, value: 'LOCKED' },
+  ]);
+
+  await io.sendLoginLockedNotice({ workflowId, userId: input.userId, lockedUntil: new Date(input.lockedUntil).toISOString() });
+  await condition(() => blocked, Math.max(1, input.lockedUntil - Date.now()));
+  if (!blocked) await io.endLoginLock({ userId: input.userId });
+  const outcome = blocked ? 'BLOCKED' : 'UNLOCKED';
+  upsertSearchAttributes([{ key: FlowStatus, value: outcome }]);
+  return { outcome };
+}
