@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { domainError } from '../../../../libs/domain/src/domain-error';
+import { receiptRefusal, type ReceiptChannel } from '../../../../libs/domain/src/ledger';
+import { paymentNotFound } from '../../../../libs/domain/src/payment/payment.errors';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { ENV } from '../../../../libs/infra/src/tokens';
+import { receiptWorkflowId, type ReceiptInput } from '../../../../workflows/src/receipt/receipt.messages';
+import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
+import type { CabinetActor } from '../auth/cabinet-actor';
+import { DomainProblem } from '../common/problem';
+import type { ApiEnv } from '../config/api-env';
+
+export interface RequestContext {
+  requestId: string | null;
+  clientAddress: string | null;
+  idempotencyKey: string | undefined;
+}
+
+/** §2.5: the confirming document of an executed payment, sent on the user's request. */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly temporal: Client,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: ApiEnv,
+  ) {}
+
+  async request(actor: CabinetActor, paymentId: string, channel: ReceiptChannel, ctx: RequestContext) {
+    const payment = await this.prisma.payment.findUnique({ where: { id: paymentId }, include: { ledgerPosting: { select: { outcome: true } } } });
+    if (!payment || payment.partnerId !== actor.partnerId) throw new DomainProblem(paymentNotFound());
+    const audit = { actorType: 'USER' as const, actorId: actor.userId, partnerId: actor.partnerId, action: 'payment.receipt.request', targetType: 'PAYMENT', targetId: paymentId, requestId: ctx.requestId, clientAddress: ctx.clientAddress };
+    const refusal = receiptRefusal({ executed: payment.ledgerPosting?.outcome === 'EXECUTED', status: payment.status });
+    if (refusal) {
+      await this.audit.record({ ...audit, outcome: 'FAILURE', details: { channel, code: refusal.code } });
+      throw new DomainProblem(refusal);
+    }
+    const key = ctx.idempotencyKey ?? randomUUID();
+    const workflowId = receiptWorkflowId(paymentId, actor.userId, key);
+    const input: ReceiptInput = { paymentId, userId: actor.userId, channel };
+    try {
+      await this.temporal.workflow.start('receiptWorkflow', {
+        workflowId,
+        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+        args: [input],
+        // Even after the first request finished, the same key never sends again.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: Flow, value: 'receipt' },
+          { key: PartnerId, value: actor.partnerId },
+          { key: UserId, value: actor.userId },
+          // The blocking contract (§1.14): a flow acting for a user lists them.
+          { key: UserIds, value: [actor.userId] },
+          { key: FlowStatus, value: 'SENDING' },
+        ],
+        memo: { channel },
+        staticSummary: `Receipt of payment ${payment.number} by ${channel}`,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      await this.sameRequestOrRefuse(workflowId, channel);
+      return { id: key, channel, status: 'ACCEPTED' as const };
+    }
+    await this.audit.record({ ...audit, outcome: 'SUCCESS', details: { channel, workflowId } });
+    return { id: key, channel, status: 'ACCEPTED' as const };
+  }
+
+  /** The same Idempotency-Key with the same body answers as the first time; with another body, 422. */
+  private async sameRequestOrRefuse(workflowId: string, channel: ReceiptChannel): Promise<void> {
+    const first = await this.temporal.workflow.getHandle(workflowId).describe();
+    if ((first.memo as { channel?: string } | undefined)?.channel === channel) return;
+    throw new DomainProblem(
+      domainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'UNPROCESSABLE', 'This Idempotency-Key was used for a different request.'),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { FlowStatus } from '../shared/search-attributes';
+import { userBlockedSignal } from '../shared/user-blocked';
+import type { ReceiptActivities } from './receipt.activities.contract';
+import type { ReceiptInput, ReceiptOutcome } from './receipt.messages';
+
+// A mail server or SMS gateway that is down for a while delays the receipt; it is not lost.
+const io = proxyActivities<ReceiptActivities>({
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: ['RECEIPT.NOT_DELIVERABLE'] },
+});
+
+const notDeliverable = (error: unknown) =>
+  error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'RECEIPT.NOT_DELIVERABLE';
+
+/**
+ * Delivers one requested payment receipt (§2.5), `receipt-<paymentId>-<userId>-<key>`.
+ * If the bank blocks the requesting user meanwhile (§1.14), the delivery is called off;
+ * the activity itself also re-checks the user before anything is sent.
+ */
+export async function receiptWorkflow(input: ReceiptInput): Promise<{ status: ReceiptOutcome }> {
+  const sending = new CancellationScope();
+  setHandler(userBlockedSignal, ({ userId }) => {
+    if (userId === input.userId) sending.cancel();
+  });
+  let status: ReceiptOutcome = 'SENT';
+  try {
+    await sending.run(() => io.sendPaymentReceipt({ ...input, workflowId: workflowInfo().workflowId }));
+  } catch (error) {
+    if (isCancellation(error)) status = 'CANCELLED';
+    else if (notDeliverable(error)) status = 'NOT_SENT';
+    else throw error;
+  }
+  upsertSearchAttributes([{ key: FlowStatus, value: status }]);
+  return { status };
+}
