@@ -16,6 +16,7 @@ import {
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { userBlockedSignal } from '../shared/user-blocked';
 import { refusal } from '../shared/refusal';
+import type { AuditActivities } from '../shared/audit.activities.contract';
 import type { RegistrationActivities } from './registration.activities.contract';
 import {
   cancelRegistrationSignal,
@@ -27,7 +28,7 @@ import {
   type RegistrationView,
 } from './registration.messages';
 
-const io = proxyActivities<RegistrationActivities>({
+const io = proxyActivities<RegistrationActivities & AuditActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -53,6 +54,7 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
     resendCooldownMs: input.resendCooldownMs,
   });
   let changes = 0;
+  let lastEvent: RegistrationEvent['type'] | 'START' = 'START';
 
   const decide = (event: RegistrationEvent) => {
     const decision = decideRegistration(state, event);
@@ -62,6 +64,22 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
   const apply = (event: RegistrationEvent) => {
     state = decide(event);
     changes++;
+    lastEvent = event.type;
+  };
+  // `event` is read when the status is, before any await lets another handler run.
+  const audit = (from: string | null, to: RegistrationView['status'], event: typeof lastEvent) => {
+    // The invited user acts through the link; expiry and cancellation are the flow's own.
+    const byUser = event === 'CODE_REQUESTED' || event === 'CODE_CHECKED' || event === 'PASSWORD_SET';
+    return io.recordTransition({
+      workflowId,
+      flow: 'registration',
+      from,
+      to,
+      partnerId: input.partnerId,
+      actorId: byUser ? input.userId : null,
+      actorType: byUser ? 'USER' : 'SYSTEM',
+      event,
+    });
   };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const view = (): RegistrationView => ({
@@ -121,9 +139,12 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
   while (!isRegistrationFinal(state)) {
     const status = registrationStatus(state);
     if (status !== recorded) {
+      const from = recorded || null;
+      const event = lastEvent;
       recorded = status;
       upsertSearchAttributes([{ key: FlowStatus, value: status }]);
       await io.recordRegistrationStatus({ workflowId, status });
+      await audit(from, status, event);
       continue;
     }
     const seen = changes;
@@ -137,8 +158,10 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
   }
 
   const final = registrationStatus(state);
+  const finalEvent = lastEvent;
   upsertSearchAttributes([{ key: FlowStatus, value: final }]);
   await condition(allHandlersFinished);
   await io.recordRegistrationStatus({ workflowId, status: final });
+  await audit(recorded || null, final, finalEvent);
   return { status: final };
 }

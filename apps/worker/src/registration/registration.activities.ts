@@ -11,6 +11,7 @@ import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
 import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
+import { subUserLinkMail } from '../messages/sub-user.templates';
 
 
 /**
@@ -42,7 +43,9 @@ export class RegistrationActivitiesImpl implements RegistrationActivities {
       },
       update: {},
     });
-    const mail = registrationLinkMail(user.language, {
+    // A user added in the cabinet (§1.8.3) was not in any application the bank signed: say so.
+    const linkMail = user.origin === 'CABINET' ? subUserLinkMail : registrationLinkMail;
+    const mail = linkMail(user.language, {
       fullName: user.fullName,
       link: `${this.env.CABINET_URL.replace(/\/$/, '')}/register/${token}`,
       expiresAt: input.expiresAt,

@@ -14,12 +14,14 @@
  *   SUB_USER challenge is verified. Only the creator (SUB_USER_REQUEST.NOT_CREATOR, FORBIDDEN),
  *   still ACTIVE with full access (ACCESS.*).
  * - `CHECKS_PASSED {operatorReview, at}` bankProcessing → awaitingOperator (review) | approved.
- * - `CHECKS_FAILED {reason, at}` bankProcessing → rejected.
+ * - `CHECKS_FAILED {reason, at}` bankProcessing | approved → rejected (approved: the user could
+ *   not be created, e.g. the e-mail became a login meanwhile). Rules: sub-user-request.checks.ts.
  * - `OPERATOR_APPROVED {operatorId, at}` awaitingOperator → approved.
  * - `OPERATOR_REJECTED {operatorId, reason, at}` awaitingOperator → rejected.
  *   A blank reason: SUB_USER_REQUEST.REASON_REQUIRED (INVALID).
  * - `INVITATION_SENT {userId, at}` approved → invited (user created, link e-mailed, §1.8.3).
- * - `REGISTRATION_COMPLETED {at}` invited → completed (§1.8.4).
+ * - `REGISTRATION_COMPLETED {at}` invited → completed (§1.8.4). `registrationOutcomeEvent` maps
+ *   how the new user's registration ended to the request's event.
  * - `EXPIRED {at}` awaitingConfirmation | awaitingOperator | invited → expired (workflow timers).
  * - `CANCEL {reason}` any non-final → cancelled (e.g. the new user's registration locked).
  * An actor of another partner: SUB_USER_REQUEST.NOT_FOUND in every state. Anything else:
@@ -36,4 +38,17 @@ export {
   subUserRequestStatus,
 } from './sub-user-request.decide';
 export { SUB_USER_REQUEST_FLOW, SubUserRequestErrorCode } from './sub-user-request.errors';
+export {
+  assessSubUserRequest,
+  isSubUserCheckFailure,
+  subUserAdmissionRefusal,
+  subUserCheckEvent,
+  SUB_USER_CHECK_MESSAGES,
+  type SubUserAssessment,
+  type SubUserCheckFailure,
+  type SubUserCheckFlag,
+  type SubUserPolicy,
+  type SubUserRequestFacts,
+} from './sub-user-request.checks';
+export { registrationOutcomeEvent } from './sub-user-request.registration';
 export type * from './sub-user-request.types';

@@ -126,7 +126,7 @@ const oracle = ({ value, context: c }: State, e: SubUserRequestEvent): Expected<
     case 'CHECKS_PASSED':
       return value === 'bankProcessing' ? go(e.operatorReview ? 'awaitingOperator' : 'approved', c) : notHere;
     case 'CHECKS_FAILED':
-      if (value !== 'bankProcessing') return notHere;
+      if (value !== 'bankProcessing' && value !== 'approved') return notHere;
       return blank(e.reason) ? no(Code.REASON_REQUIRED) : go('rejected', { ...c, rejectReason: e.reason });
     case 'OPERATOR_APPROVED':
       return value === 'awaitingOperator' ? go('approved', { ...c, operatorId: e.operatorId }) : notHere;

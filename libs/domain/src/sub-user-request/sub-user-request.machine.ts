@@ -78,10 +78,15 @@ export const subUserRequestMachine = setup({
         ...cancellable,
       },
     },
-    /** Approved; the workflow creates the user and sends the link (§1.8.3). */
+    /**
+     * Approved; the workflow creates the user and sends the link (§1.8.3). Creating
+     * the user re-checks what may have changed since (the e-mail became someone's
+     * login meanwhile), so the checks can still fail here.
+     */
     approved: {
       on: {
         INVITATION_SENT: { target: 'invited', actions: 'recordNewUser' },
+        CHECKS_FAILED: { guard: 'checksFailureExplained', target: 'rejected', actions: 'recordRejection' },
         ...cancellable,
       },
     },

@@ -1,0 +1,56 @@
+import { capAccessLevel } from '../../../../libs/domain/src/access-level';
+import { isSubUserCheckFailure, SUB_USER_CHECK_MESSAGES } from '../../../../libs/domain/src/sub-user-request';
+import { maskPhone, type Phone } from '../../../../libs/domain/src/values';
+import type { SubUserRequestView } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
+import type { SubUserRequestRow } from './sub-user-request.store';
+
+/**
+ * A refusal by the bank's checks (before an operator, or when creating the user
+ * after an approval) is recorded as its stable code and shown with its message;
+ * an operator's words are shown as written.
+ */
+const rejection = (reason: string | null) => {
+  if (reason === null) return null;
+  if (isSubUserCheckFailure(reason)) {
+    return { by: 'BANK_CHECKS' as const, code: reason, reason: SUB_USER_CHECK_MESSAGES[reason] };
+  }
+  return { by: 'OPERATOR' as const, code: null, reason };
+};
+
+/**
+ * What the cabinet sees of a request at every step (§1.8.2–§1.8.4): the workflow's
+ * live state when it answers, the mirrored row otherwise. The phone is masked; the
+ * e-mail is shown: it is the login-to-be the creator typed.
+ */
+export function presentRequest(row: SubUserRequestRow, live: SubUserRequestView | null) {
+  const rejectReason = live?.rejectReason ?? row.rejectReason;
+  const newUserId = live?.newUserId ?? row.newUserId;
+  const newUser = row.newUser && row.newUser.id === newUserId ? row.newUser : null;
+  return {
+    requestId: row.id,
+    status: live?.status ?? row.status,
+    creatorId: row.creatorId,
+    fullName: row.fullName,
+    email: row.email,
+    phoneMasked: maskPhone(row.phone as Phone),
+    /** §1.3, §1.9: whatever was asked. */
+    accessLevel: capAccessLevel(row.requestedAccessLevel, 'CABINET'),
+    requestedAccessLevel: row.requestedAccessLevel,
+    codeExpiresAt: live?.codeExpiresAt ?? row.codeExpiresAt?.toISOString() ?? null,
+    attemptsLeft: live?.attemptsLeft ?? null,
+    reviewFlags: live?.reviewFlags ?? row.reviewFlags,
+    operatorDecisionDeadline: live?.operatorDeadline ?? null,
+    rejection: rejection(rejectReason),
+    cancelReason: live?.cancelReason ?? row.cancelReason,
+    newUser: newUserId
+      ? {
+          userId: newUserId,
+          status: newUser?.status ?? 'INVITED',
+          registrationStatus: newUser?.registrations[0]?.status ?? live?.registrationStatus ?? null,
+        }
+      : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { capAccessLevel } from '../../../../libs/domain/src/access-level';
+import {
+  subUserAdmissionRefusal,
+  type SubUserPolicy,
+  type SubUserRequestFacts,
+  type SubUserRequestStatus,
+} from '../../../../libs/domain/src/sub-user-request';
+import { parsePhone } from '../../../../libs/domain/src/values/phone.value-object';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
+import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { ENV } from '../../../../libs/infra/src/tokens';
+import type {
+  SubUserCreation,
+  SubUserRequestActivities,
+  SubUserRequestRecord,
+} from '../../../../workflows/src/sub-user-request/sub-user-request.activities.contract';
+import { subUserCodeSms } from '../messages/sub-user.templates';
+
+const FINAL: readonly SubUserRequestStatus[] = ['COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED'];
+/** Prisma's unique-constraint violation. */
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/**
+ * Sub-user request I/O (§1.8). Activities take ids and read the new user's personal
+ * data from sub_user_requests; they gather facts and the domain judges them. Each is
+ * idempotent: a retry re-sends nothing, creates nothing twice, audits a change once.
+ */
+@Injectable()
+export class SubUserActivitiesImpl implements SubUserRequestActivities {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly codes: OneTimeCodes,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: SharedEnv,
+  ) {}
+
+  async sendSubUserCode(input: { workflowId: string; creatorId: string; codeNo: number; expiresAt: string }): Promise<void> {
+    const creator = await this.prisma.user.findUniqueOrThrow({ where: { id: input.creatorId } });
+    await this.codes.issue({
+      scope: input.workflowId,
+      codeNo: input.codeNo,
+      purpose: 'SUB_USER',
+      phone: creator.phone,
+      expiresAt: new Date(input.expiresAt),
+      text: (code) => subUserCodeSms(creator.language, { code, ttlMs: this.env.CODE_TTL_MS }),
+    });
+  }
+
+  async gatherSubUserFacts(input: { requestId: string }): Promise<SubUserRequestFacts> {
+    const request = await this.prisma.subUserRequest.findUniqueOrThrow({
+      where: { id: input.requestId },
+      include: { partner: { select: { status: true } } },
+    });
+    const [login, samePhone, partnerUserCount] = await Promise.all([
+      this.prisma.user.findUnique({ where: { login: request.email }, select: { id: true } }),
+      this.prisma.user.findFirst({ where: { phone: request.phone }, select: { id: true } }),
+      this.prisma.user.count({ where: { partnerId: request.partnerId } }),
+    ]);
+    return {
+      loginTaken: login !== null,
+      phoneValid: parsePhone(request.phone).ok,
+      phoneInUse: samePhone !== null,
+      partnerStatus: request.partner.status,
+      partnerUserCount,
+    };
+  }
+
+  async createSubUser(input: { requestId: string; userId: string; policy: SubUserPolicy }): Promise<SubUserCreation> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } })) return { created: true };
+        const request = await tx.subUserRequest.findUniqueOrThrow({ where: { id: input.requestId } });
+        // One creation per partner at a time, so two approvals can't both pass the user limit.
+        const [partner] = await tx.$queryRaw<{ status: 'ACTIVE' | 'SUSPENDED' }[]>`
+          SELECT "status" FROM "partners" WHERE "id" = ${request.partnerId}::uuid FOR UPDATE`;
+        const loginTaken = (await tx.user.findUnique({ where: { login: request.email }, select: { id: true } })) !== null;
+        const partnerUserCount = await tx.user.count({ where: { partnerId: request.partnerId } });
+        const refusal = subUserAdmissionRefusal({ loginTaken, partnerStatus: partner!.status, partnerUserCount }, input.policy);
+        if (refusal) return { created: false, reason: refusal };
+        await tx.user.create({
+          data: {
+            id: input.userId,
+            partnerId: request.partnerId,
+            login: request.email,
+            fullName: request.fullName,
+            phone: request.phone,
+            accessLevel: capAccessLevel(request.requestedAccessLevel, 'CABINET'),
+            origin: 'CABINET',
+            language: request.language,
+          },
+        });
+        await tx.subUserRequest.update({ where: { id: request.id }, data: { newUserId: input.userId } });
+        return { created: true };
+      });
+    } catch (error) {
+      // The login was taken by a concurrent insert (an application, another flow) after we looked.
+      if (isUniqueViolation(error)) return { created: false, reason: 'LOGIN_TAKEN' };
+      throw error;
+    }
+  }
+
+  async withdrawSubUser(input: { requestId: string; userId: string }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.subUserRequest.updateMany({ where: { id: input.requestId, newUserId: input.userId }, data: { newUserId: null } });
+      // Only a user nobody was invited as: once a link went out, the registration decides.
+      if ((await tx.registration.count({ where: { userId: input.userId } })) > 0) return;
+      await tx.user.deleteMany({ where: { id: input.userId, status: 'INVITED' } });
+    });
+  }
+
+  async recordSubUserRequest(input: SubUserRequestRecord): Promise<void> {
+    const row = await this.prisma.subUserRequest.findUniqueOrThrow({
+      where: { id: input.requestId },
+      select: { partnerId: true, finishedAt: true },
+    });
+    const final = FINAL.includes(input.status);
+    // Audited before the write, once per machine state (the key makes a retry a no-op).
+    await this.audit.record({
+      dedupKey: `sub-user-request/${input.requestId}/${input.state}`,
+      actorType: 'SYSTEM',
+      partnerId: row.partnerId,
+      action: `sub_user_request.${input.status.toLowerCase()}`,
+      targetType: 'SUB_USER_REQUEST',
+      targetId: input.requestId,
+      outcome: input.status === 'REJECTED' || input.status === 'EXPIRED' ? 'FAILURE' : 'SUCCESS',
+      details: {
+        status: input.status,
+        state: input.state,
+        reviewFlags: input.reviewFlags,
+        rejectReason: input.rejectReason,
+        cancelReason: input.cancelReason,
+        operatorId: input.operatorId,
+        newUserId: input.newUserId,
+      },
+    });
+    await this.prisma.subUserRequest.update({
+      where: { id: input.requestId },
+      data: {
+        status: input.status,
+        codeExpiresAt: input.codeExpiresAt ? new Date(input.codeExpiresAt) : null,
+        reviewFlags: input.reviewFlags,
+        operatorId: input.operatorId,
+        rejectReason: input.rejectReason,
+        cancelReason: input.cancelReason,
+        ...(input.newUserId ? { newUserId: input.newUserId } : {}),
+        finishedAt: final ? (row.finishedAt ?? new Date()) : null,
+      },
+    });
+  }
+}
