@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Idempotent } from '../common/idempotency.interceptor';
 import { UuidParam } from '../common/uuid-param';
 import { OperatorAuthGuard } from '../operator/operator-auth.guard';
 import { ApplicationsService } from './applications.service';
@@ -14,6 +15,7 @@ export class ApplicationsController {
 
   /** Records a partner's application and starts its onboarding workflow. */
   @Post()
+  @Idempotent()
   create(@Body() body: CreateApplicationDto) {
     return this.applications.create(body);
   }

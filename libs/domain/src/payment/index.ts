@@ -26,6 +26,12 @@
  * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired.
  * An actor of another partner: PAYMENT.NOT_FOUND in every state. Anything else:
  * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: PAYMENT.INVALID_EVENT.
+ *
+ * Around the machine: `editPayment` (an edit of a submitted document returns it to draft
+ * first), `storedDraftState` (a never-submitted draft from its row), `paymentDocumentSchema` /
+ * `paymentDocumentPatchSchema` (request fields, via the value objects), `approvalPolicyRequestSchema`,
+ * `paymentValueDate` (cut-off and working days, Asia/Almaty), and the compliance hold
+ * (`needsComplianceHold`, `decideComplianceHold`: PAYMENT.NOT_ON_HOLD, PAYMENT.REASON_REQUIRED).
  */
 export { paymentMachine } from './payment.machine';
 export {
@@ -49,3 +55,38 @@ export {
 } from './approval-policy';
 export { PAYMENT_FLOW, PaymentErrorCode } from './payment.errors';
 export type * from './payment.types';
+export { editPayment, EDIT_RETURN_REASON, storedDraftState } from './payment.edit';
+export {
+  BENEFICIARY_NAME_MAX_LENGTH,
+  debitAccountRefusal,
+  mergePaymentDocument,
+  PAYMENT_PURPOSE_MAX_LENGTH,
+  paymentDocumentPatchSchema,
+  paymentDocumentProblems,
+  paymentDocumentSchema,
+  type PaymentDocumentFields,
+  type PaymentDocumentPatch,
+} from './payment.schema';
+export { approvalPolicyRequestSchema, approvalPolicyView, MAX_APPROVAL_RULES } from './approval-policy.schema';
+export {
+  almatyDate,
+  almatyOffsetMs,
+  DEFAULT_CUT_OFF,
+  parseCutOff,
+  parseHolidays,
+  paymentValueDate,
+  type BankCalendar,
+} from './value-date';
+export {
+  COMPLIANCE_DEADLINE_REASON,
+  ComplianceRefusalCode,
+  decideComplianceHold,
+  needsComplianceHold,
+  notOnHold,
+  placeComplianceHold,
+  type ComplianceHold,
+  type ComplianceHoldDecision,
+  type ComplianceHoldEvent,
+  type ComplianceHoldStatus,
+} from './compliance-hold';
+export { challengeNotFound, codeResendRefusal, wrongCode } from './payment-challenge.rules';

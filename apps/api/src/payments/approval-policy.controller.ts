@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Cabinet } from '../auth/cabinet-auth.guard';
+import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
+import { Idempotent } from '../common/idempotency.interceptor';
+import { UuidParam } from '../common/uuid-param';
+import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { VerifyCodeDto } from './dto/payment.dto';
+import { ApprovalPolicyDto } from './dto/approval-policy.dto';
+import { ApprovalPolicyService } from './approval-policy.service';
+
+/** The partner's approval policy (§1.2.1): confirmations needed by amount; default one for any amount. */
+@ApiTags('approval policy')
+@Controller('v1/partner/approval-policy')
+export class ApprovalPolicyController {
+  constructor(private readonly policies: ApprovalPolicyService) {}
+
+  /** `{rules: [{minAmount, requiredConfirmations}], authorMayConfirm, version}`; no rules: one confirmation. */
+  @Get()
+  @Cabinet('APPROVAL_POLICY_VIEW')
+  get(@CurrentActor() actor: CabinetActor) {
+    return this.policies.get(actor.partnerId);
+  }
+
+  /**
+   * Requests a change (full access only). Nothing changes yet: 202 `{challengeId, expiresAt}`, and an
+   * SMS code goes to the caller's phone; `POST .../changes/{challengeId}/verify {code}` applies it.
+   */
+  @Put()
+  @HttpCode(202)
+  @Cabinet('APPROVAL_POLICY_CHANGE')
+  @Idempotent()
+  requestChange(@CurrentActor() actor: CabinetActor, @Body() body: ApprovalPolicyDto, @Caller() caller: ClientInfo) {
+    return this.policies.requestChange(actor, body, caller);
+  }
+
+  /** Confirms the change with the SMS code; 200 with the policy now in force. Documents already submitted keep theirs. */
+  @Post('changes/:challengeId/verify')
+  @HttpCode(200)
+  @Cabinet('APPROVAL_POLICY_CHANGE')
+  verify(@CurrentActor() actor: CabinetActor, @UuidParam('challengeId') challengeId: string, @Body() body: VerifyCodeDto, @Caller() caller: ClientInfo) {
+    return this.policies.verifyChange(actor, challengeId, body.code, caller);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../common/uuid-param';
+import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
+import { OperatorListPaymentsQueryDto, RefusePaymentDto } from './dto/operator-payment.dto';
+import { OperatorPaymentsService } from './operator-payments.service';
+
+type OperatorRequest = { operator: OperatorIdentity };
+
+/** Payments for bank operators; `?status=ON_HOLD` is the compliance queue (§2.4). */
+@ApiTags('operator: payments')
+@ApiBearerAuth('operator')
+@UseGuards(OperatorAuthGuard)
+@Controller('v1/operator/payments')
+export class OperatorPaymentsController {
+  constructor(private readonly payments: OperatorPaymentsService) {}
+
+  @Get()
+  list(@Query() query: OperatorListPaymentsQueryDto) {
+    return this.payments.list(query);
+  }
+
+  /** With the hold and the full timeline, operators included. */
+  @Get(':id')
+  get(@UuidParam('id') id: string) {
+    return this.payments.get(id);
+  }
+
+  /** Releases a held payment to the bank's execution. */
+  @Post(':id/execute')
+  @HttpCode(200)
+  execute(@UuidParam('id') id: string, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
+    return this.payments.decide(id, req.operator.operatorId, { decision: 'EXECUTE' }, caller);
+  }
+
+  /** Refuses a held payment; the reason is shown to the partner. */
+  @Post(':id/refuse')
+  @HttpCode(200)
+  refuse(@UuidParam('id') id: string, @Body() body: RefusePaymentDto, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
+    return this.payments.decide(id, req.operator.operatorId, { decision: 'REFUSE', reason: body.reason }, caller);
+  }
+}

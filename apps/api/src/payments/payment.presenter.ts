@@ -1,0 +1,65 @@
+import type { PaymentConfirmation, PaymentEvent } from '../../../../libs/infra/src/prisma/prisma.service';
+import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import type { PaymentRow } from './payment.store';
+
+export type Audience = 'cabinet' | 'operator';
+
+/** Steps of the bank's compliance review are never shown to the partner (no tipping-off). */
+const BANK_INTERNAL = new Set(['HELD', 'HOLD_RELEASED']);
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+/** Who took a step: a partner's user by id; to the partner, a bank operator is just "the bank". */
+const actorOf = (e: PaymentEvent, audience: Audience) =>
+  e.actorType === 'USER'
+    ? { type: 'USER', userId: e.actorId }
+    : e.actorType === 'OPERATOR'
+      ? audience === 'operator'
+        ? { type: 'OPERATOR', operatorId: e.actorId }
+        : { type: 'BANK' }
+      : { type: 'SYSTEM' };
+
+export const presentSummary = (row: PaymentRow, audience: Audience = 'cabinet') => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+  version: row.version,
+  debitIban: row.debitIban,
+  amount: formatMoney(row.amountTiyn),
+  currency: 'KZT',
+  beneficiary: {
+    name: row.beneficiaryName,
+    binIin: row.beneficiaryBinIin,
+    iban: row.beneficiaryIban,
+    bic: row.beneficiaryBic,
+    kbe: row.kbe,
+  },
+  knp: row.knp,
+  purpose: row.purpose,
+  valueDate: row.valueDate.toISOString().slice(0, 10),
+  authorId: row.authorId,
+  requiredConfirmations: row.requiredConfirmations,
+  expiresAt: iso(row.expiresAt),
+  refusal: row.refusalCode === null ? null : { code: row.refusalCode, reason: row.refusalReason },
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  submittedAt: iso(row.submittedAt),
+  executedAt: iso(row.executedAt),
+  ...(audience === 'operator'
+    ? { partnerId: row.partnerId, hold: row.holdStatus === null ? null : { status: row.holdStatus, deadline: iso(row.holdDeadline) } }
+    : {}),
+});
+
+/** One document with the confirmations of its current version and its timeline: who did what, when. */
+export const presentPayment = (
+  row: PaymentRow,
+  confirmations: PaymentConfirmation[],
+  events: PaymentEvent[],
+  audience: Audience = 'cabinet',
+) => ({
+  ...presentSummary(row, audience),
+  confirmations: confirmations.map((c) => ({ userId: c.userId, version: c.version, confirmedAt: c.confirmedAt.toISOString() })),
+  timeline: events
+    .filter((e) => audience === 'operator' || !BANK_INTERNAL.has(e.type))
+    .map((e) => ({ type: e.type, at: e.occurredAt.toISOString(), actor: actorOf(e, audience), version: e.version, details: e.details })),
+});

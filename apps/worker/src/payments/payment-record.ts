@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { PaymentProjection, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
+import type { PaymentDocumentRecord } from '../../../../workflows/src/payment/payment.messages';
+
+const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+const stateColumns = (s: PaymentProjection) => ({
+  status: s.status,
+  version: s.version,
+  requiredConfirmations: s.requiredConfirmations,
+  policySnapshot: s.policy === null ? Prisma.DbNull : (s.policy as unknown as Prisma.InputJsonValue),
+  submittedAt: date(s.submittedAt),
+  expiresAt: date(s.expiresAt),
+  valueDate: new Date(`${s.valueDate}T00:00:00Z`),
+  holdStatus: s.hold?.status ?? null,
+  holdDeadline: date(s.hold?.deadline ?? null),
+  refusalCode: s.refusal?.code ?? null,
+  refusalReason: s.refusal?.reason ?? null,
+  executedAt: date(s.executedAt),
+});
+
+export const documentColumns = (d: PaymentDocumentRecord) => ({
+  debitIban: d.debitIban,
+  amountTiyn: BigInt(d.amountTiyn),
+  beneficiaryName: d.beneficiary.name,
+  beneficiaryBinIin: d.beneficiary.binIin,
+  beneficiaryIban: d.beneficiary.iban,
+  beneficiaryBic: d.beneficiary.bic,
+  kbe: d.beneficiary.kbe,
+  knp: d.knp,
+  purpose: d.purpose,
+});
+
+/** Timeline keys of workflow writes: one per entry of one revision, so a retry adds nothing. */
+export const timelineKey = (paymentId: string, revision: number, index: number) => `payment-${paymentId}/${revision}/${index}`;
+
+/**
+ * Writes one step of the approval workflow in one transaction: the row, the confirmations
+ * and the timeline. The row's `revision` only grows, so a retried or late write of an older
+ * step changes nothing — and neither do its confirmations and timeline entries.
+ */
+export async function writePaymentRecord(prisma: PrismaService, record: PaymentRecord): Promise<void> {
+  const at = new Date(record.at);
+  await prisma.$transaction(async (tx) => {
+    const written = await tx.payment.updateMany({
+      where: { id: record.paymentId, revision: { lt: record.revision } },
+      data: {
+        ...stateColumns(record.state),
+        ...(record.document ? documentColumns(record.document) : {}),
+        revision: record.revision,
+      },
+    });
+    if (written.count === 0) return;
+    if (record.voidConfirmations) {
+      const { userId, reason } = record.voidConfirmations;
+      await tx.paymentConfirmation.updateMany({
+        where: { paymentId: record.paymentId, voidedAt: null, ...(userId === null ? {} : { userId }) },
+        data: { voidedAt: at, voidReason: reason },
+      });
+    }
+    if (record.confirmation) {
+      const { userId, version, challengeId } = record.confirmation;
+      await tx.paymentConfirmation.createMany({
+        data: [{ id: randomUUID(), paymentId: record.paymentId, userId, version, challengeId, confirmedAt: at }],
+        skipDuplicates: true,
+      });
+    }
+    await tx.paymentEvent.createMany({
+      data: record.events.map((event, i) => ({
+        paymentId: record.paymentId,
+        key: timelineKey(record.paymentId, record.revision, i),
+        type: event.type,
+        actorType: event.actorType,
+        actorId: event.actorId,
+        version: record.state.version,
+        details: event.details,
+        occurredAt: at,
+      })),
+      skipDuplicates: true,
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../../libs/domain/src/access-level';
+import type { ChallengeStatus } from '../../../libs/domain/src/challenge';
+import type { ApprovalPolicy, BankCalendar, ComplianceHoldStatus, PaymentStatus } from '../../../libs/domain/src/payment';
+
+/** The approval workflow of payment document `paymentId`: one per document, for its whole life. */
+export const paymentWorkflowId = (paymentId: string) => `payment-${paymentId}`;
+/** Scope of the one-time code of one confirmation challenge (OneTimeCodes): the document and the challenge. */
+export const paymentCodeScope = (paymentId: string, challengeId: string) => `payment-${paymentId}/${challengeId}`;
+
+/** The document as the record activity writes it; money in whole tiyn as a decimal string. */
+export interface PaymentDocumentRecord {
+  debitIban: string;
+  amountTiyn: string;
+  beneficiary: { name: string; binIin: string; iban: string; bic: string; kbe: string };
+  knp: string;
+  purpose: string;
+}
+
+/** Settings fixed when the workflow starts (from the API's configuration). */
+export interface PaymentSettings {
+  confirmationTtlMs: number;
+  codeTtlMs: number;
+  codeMaxAttempts: number;
+  codeResendCooldownMs: number;
+  holdThresholdTiyn: string;
+  holdTtlMs: number;
+  calendar: BankCalendar;
+}
+
+/**
+ * Started by the document's first submission (update-with-start). The draft as stored:
+ * ids, its version and the facts a confirmation code is bound to. No secrets.
+ */
+export interface PaymentWorkflowInput {
+  paymentId: string;
+  partnerId: string;
+  authorId: string;
+  createdAt: number;
+  version: number;
+  document: PaymentDocumentRecord;
+  settings: PaymentSettings;
+}
+
+export interface PaymentConfirmationView {
+  userId: string;
+  version: number;
+  at: string;
+}
+
+export interface PaymentChallengeView {
+  challengeId: string;
+  userId: string;
+  version: number;
+  status: ChallengeStatus;
+  expiresAt: string;
+  attemptsLeft: number;
+}
+
+export interface PaymentView {
+  status: PaymentStatus;
+  version: number;
+  requiredConfirmations: number | null;
+  confirmations: PaymentConfirmationView[];
+  expiresAt: string | null;
+  hold: { status: ComplianceHoldStatus; deadline: string } | null;
+  challenges: PaymentChallengeView[];
+}
+
+export interface ConfirmationSummary {
+  status: PaymentStatus;
+  confirmations: number;
+  requiredConfirmations: number;
+}
+
+/** The API's verdict on a code it checked against the stored HMAC; the code never reaches the workflow. */
+export interface CodeVerdict {
+  actor: Actor;
+  challengeId: string;
+  correct: boolean;
+}
+
+export type CodeCheckResult =
+  | ({ outcome: 'CONFIRMED' } & ConfirmationSummary)
+  | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
+
+export const submitPaymentUpdate = defineUpdate<ConfirmationSummary, [{ actor: Actor; policy: ApprovalPolicy }]>('submit');
+export const editPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; document: PaymentDocumentRecord }]>('edit');
+export const returnPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; reason: string }]>('return');
+export const cancelPaymentUpdate = defineUpdate<{ status: PaymentStatus }, [{ actor: Actor }]>('cancel');
+/** Sends a code bound to the current version to the actor's phone (§1.13). */
+export const requestConfirmationUpdate = defineUpdate<{ challengeId: string; expiresAt: string }, [{ actor: Actor }]>('requestConfirmation');
+export const checkConfirmationCodeUpdate = defineUpdate<CodeCheckResult, [CodeVerdict]>('checkConfirmationCode');
+/** A bank operator's compliance decision on a held payment. */
+export const complianceDecisionUpdate = defineUpdate<
+  { status: PaymentStatus; hold: ComplianceHoldStatus },
+  [{ operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string }]
+>('complianceDecision');
+export const paymentStateQuery = defineQuery<PaymentView>('state');

@@ -1,0 +1,161 @@
+import type { Actor } from '../../../libs/domain/src/access-level';
+import type { MachineState } from '../../../libs/domain/src/machine-state';
+import {
+  decidePayment,
+  isPaymentFinal,
+  paymentConfirmationBinding,
+  paymentStatus,
+  paymentValueDate,
+  storedDraftState,
+  type ComplianceHold,
+  type PaymentContext,
+  type PaymentEvent,
+  type PaymentStatus,
+} from '../../../libs/domain/src/payment';
+import { refusal } from '../shared/refusal';
+import type { PaymentProjection, PaymentRecord, TimelineEntry } from './payment.activities.contract';
+import { PaymentChallenges } from './payment-challenges';
+import type { ConfirmationSummary, PaymentDocumentRecord, PaymentView, PaymentWorkflowInput } from './payment.messages';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The document machine and everything the workflow keeps beside it: the current content
+ * (codes are bound to it), the codes, the expiry, the compliance hold and the bank's answer.
+ * Every change of the document goes through the domain's decidePayment; `changes` counts
+ * changes so the workflow can wait on them, `revision` counts writes to PostgreSQL.
+ */
+export class PaymentState {
+  document: MachineState<PaymentContext>;
+  content: PaymentDocumentRecord;
+  readonly challenges = new PaymentChallenges();
+  expiresAt: number | null = null;
+  hold: ComplianceHold | null = null;
+  refusal: { code: string; reason: string } | null = null;
+  executedAt: string | null = null;
+  /** The value date fixed when the document reached the bank; before that it follows the clock. */
+  private sentValueDate: string | null = null;
+  changes = 0;
+  private revision = 0;
+  private readonly confirmers = new Set<string>();
+
+  constructor(private readonly input: PaymentWorkflowInput) {
+    this.document = storedDraftState({
+      authorId: input.authorId,
+      partnerId: input.partnerId,
+      amountTiyn: input.document.amountTiyn,
+      createdAt: input.createdAt,
+      version: input.version,
+    });
+    this.content = input.document;
+  }
+
+  get status(): PaymentStatus {
+    return paymentStatus(this.document);
+  }
+
+  get final(): boolean {
+    return isPaymentFinal(this.document);
+  }
+
+  /** Validator use: the next state, or the domain's refusal thrown. */
+  check(event: PaymentEvent): MachineState<PaymentContext> {
+    const decision = decidePayment(this.document, event);
+    if (!decision.ok) throw refusal(decision.error);
+    return decision.state;
+  }
+
+  apply(event: PaymentEvent): void {
+    this.set(this.check(event));
+  }
+
+  set(next: MachineState<PaymentContext>): void {
+    this.document = next;
+    if (next.value === 'sentToBank' && this.sentValueDate === null) this.sentValueDate = this.currentValueDate();
+    for (const c of next.context.confirmations) this.confirmers.add(c.userId);
+    if (this.final || this.status === 'SENT_TO_BANK') this.challenges.cancel(() => true, 'DOCUMENT_CLOSED');
+    this.changes++;
+  }
+
+  /** What the user's code is bound to: this document, its current version, amount and beneficiary. */
+  binding(userId: string) {
+    return paymentConfirmationBinding({
+      paymentId: this.input.paymentId,
+      version: this.document.context.version,
+      amountTiyn: this.content.amountTiyn,
+      beneficiaryIban: this.content.beneficiary.iban,
+      beneficiaryBinIin: this.content.beneficiary.binIin,
+      userId,
+    });
+  }
+
+  /** Users the flow waits on or acts for (§1.14): everyone sent a code, and every confirmer. */
+  users(): string[] {
+    return [...new Set([...this.challenges.users(), ...this.confirmers])];
+  }
+
+  summary(): ConfirmationSummary {
+    const { confirmations, requiredConfirmations } = this.document.context;
+    return { status: this.status, confirmations: confirmations.length, requiredConfirmations };
+  }
+
+  projection(): PaymentProjection {
+    const c = this.document.context;
+    return {
+      status: this.status,
+      version: c.version,
+      requiredConfirmations: c.policy ? c.requiredConfirmations : null,
+      policy: c.policy,
+      submittedAt: iso(c.submittedAt),
+      expiresAt: c.sentAt === null && !this.final ? iso(this.expiresAt) : null,
+      valueDate: this.sentValueDate ?? this.currentValueDate(),
+      hold: this.hold && { status: this.hold.status, deadline: new Date(this.hold.deadline).toISOString() },
+      refusal: this.refusal,
+      executedAt: this.executedAt,
+    };
+  }
+
+  private currentValueDate(): string {
+    return paymentValueDate(Date.now(), this.input.settings.calendar);
+  }
+
+  /** The next write of this state, taken now (before any await lets another handler change it). */
+  record(events: TimelineEntry[], extra: Pick<PaymentRecord, 'document' | 'confirmation' | 'voidConfirmations'> = {}): PaymentRecord {
+    this.revision++;
+    return { paymentId: this.input.paymentId, revision: this.revision, at: new Date().toISOString(), state: this.projection(), events, ...extra };
+  }
+
+  view(): PaymentView {
+    const c = this.document.context;
+    const projection = this.projection();
+    return {
+      status: this.status,
+      version: c.version,
+      requiredConfirmations: projection.requiredConfirmations,
+      confirmations: c.confirmations.map((x) => ({ userId: x.userId, version: x.version, at: new Date(x.at).toISOString() })),
+      expiresAt: projection.expiresAt,
+      hold: projection.hold,
+      challenges: this.challenges.view(),
+    };
+  }
+}
+
+/** A timeline entry for a user's, an operator's or the system's step. */
+export const byUser = (actor: Actor, type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
+  type,
+  actorType: 'USER',
+  actorId: actor.userId,
+  details,
+});
+export const bySystem = (type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
+  type,
+  actorType: 'SYSTEM',
+  actorId: null,
+  details,
+});
+export const byOperator = (operatorId: string, type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
+  type,
+  actorType: 'OPERATOR',
+  actorId: operatorId,
+  details,
+});

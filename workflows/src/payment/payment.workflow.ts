@@ -1,0 +1,52 @@
+import { allHandlersFinished, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { PaymentStatus } from '../../../libs/domain/src/payment';
+import { FlowStatus } from '../shared/search-attributes';
+import { sendToBank } from './payment.bank';
+import { registerDocumentCommands } from './payment.commands';
+import { registerConfirmationCommands } from './payment.confirmations';
+import { paymentStateQuery, type PaymentWorkflowInput } from './payment.messages';
+import { createRuntime } from './payment.runtime';
+import { bySystem, PaymentState } from './payment.state';
+
+/**
+ * One payment document from its first submission to the end (§1.2, §1.13, §1.14, §2.4),
+ * started by that submission (update-with-start, id `payment-<paymentId>`). It stays
+ * the one place the document's life is decided: returns to draft and resubmissions,
+ * edits, confirmations with codes bound to the current version, withdrawal of a blocked
+ * confirmer, expiry of an unconfirmed document by timer, the compliance hold and the bank.
+ * Every step is decided by the domain machine and written to PostgreSQL by activities.
+ */
+export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ status: PaymentStatus }> {
+  const state = new PaymentState(input);
+  // Until the first submission is accepted the draft counts down too, so a refused start never lingers.
+  state.expiresAt = Date.now() + input.settings.confirmationTtlMs;
+  const rt = createRuntime(state, input);
+  setHandler(paymentStateQuery, () => state.view());
+  registerDocumentCommands(rt);
+  registerConfirmationCommands(rt);
+
+  let shown = '';
+  while (!state.final) {
+    if (state.status !== shown) {
+      shown = state.status;
+      upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
+    }
+    if (state.document.value === 'sentToBank') {
+      await sendToBank(rt);
+      continue;
+    }
+    const seen = state.changes;
+    const due = state.expiresAt ?? Date.now();
+    const changed = await condition(() => state.changes !== seen, Math.max(1, due - Date.now()));
+    if (!changed && !state.final && state.document.value !== 'sentToBank' && Date.now() >= due) {
+      state.apply({ type: 'EXPIRED', at: Date.now() });
+      state.challenges.cancel(() => true, 'EXPIRED');
+      await rt.persist(state.record([bySystem('EXPIRED')]));
+    }
+  }
+
+  upsertSearchAttributes([{ key: FlowStatus, value: state.status }]);
+  await condition(allHandlersFinished);
+  await rt.idle();
+  return { status: state.status };
+}
