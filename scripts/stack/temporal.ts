@@ -51,6 +51,8 @@ export interface TemporalOptions {
   logFile: string;
   echo?: boolean;
   headless?: boolean;
+  /** The API's payload codec (`<api>/codec`), so the UI can decode encrypted history for signed-in operators. */
+  uiCodecEndpoint?: string;
 }
 
 export async function startTemporal(opts: TemporalOptions): Promise<Managed> {
@@ -60,6 +62,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<Managed> {
   args.push('--log-level', 'warn');
   if (opts.headless) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
+  if (!opts.headless && opts.uiCodecEndpoint) args.push('--ui-codec-endpoint', opts.uiCodecEndpoint);
   if (opts.dbFile) {
     mkdirSync(join(opts.dbFile, '..'), { recursive: true });
     args.push('--db-filename', opts.dbFile);

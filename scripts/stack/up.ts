@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, ensureDatabase } from '../db/migrate';
 import { startMailDev } from './maildev';
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     copyFileSync(join(ROOT, '.env.example'), envFile);
     console.log('› created .env from .env.example (development values)');
   }
+  addMissingSettings(envFile);
   process.loadEnvFile(envFile);
   const env = process.env;
   const port = Number(env.PORT ?? 3000);
@@ -35,13 +36,25 @@ async function main(): Promise<void> {
   if (await portOpen(temporalPort)) console.log(`› Temporal already answers on ${temporalPort}; reusing it`);
   else
     processes.push(
-      await startTemporal({ port: temporalPort, uiPort, namespace: env.TEMPORAL_NAMESPACE ?? 'default', dbFile: join(ROOT, '.data', 'temporal.db'), logFile: join(logs, 'temporal.log') }),
+      await startTemporal({
+        port: temporalPort,
+        uiPort,
+        namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+        dbFile: join(ROOT, '.data', 'temporal.db'),
+        logFile: join(logs, 'temporal.log'),
+        uiCodecEndpoint: `http://127.0.0.1:${port}/codec`,
+      }),
     );
   if (await portOpen(smtpPort)) console.log(`› something already answers on SMTP ${smtpPort}; reusing it`);
   else processes.push(await startMailDev({ smtpPort, webPort: mailWebPort, mailDir: join(ROOT, '.data', 'mail'), logFile: join(logs, 'maildev.log') }));
   if (await portOpen(port)) throw new Error(`port ${port} is taken; stop what runs there or set PORT in .env`);
 
-  const appEnv = { ...process.env, WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js') };
+  const appEnv = {
+    // The UI this script starts may call the API's codec from the browser.
+    CODEC_CORS_ORIGINS: `http://127.0.0.1:${uiPort},http://localhost:${uiPort}`,
+    ...process.env,
+    WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
+  };
   processes.push(startProcess('worker', process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { logFile: join(logs, 'worker.log'), env: appEnv, echo: true }));
   processes.push(startProcess('api', process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { logFile: join(logs, 'api.log'), env: appEnv, echo: true }));
 
@@ -63,11 +76,23 @@ async function main(): Promise<void> {
   ✔ stack is up in ${seconds} s
     API            http://127.0.0.1:${port}          (ready: /ready, health: /health)
     API docs       http://127.0.0.1:${port}/docs     (OpenAPI JSON: /docs/openapi.json)
-    Temporal UI    http://127.0.0.1:${uiPort}
+    Temporal UI    http://127.0.0.1:${uiPort}   (decode payloads: sign in at http://127.0.0.1:${port}/codec/login)
     Mail catcher   http://127.0.0.1:${mailWebPort}   (e-mails and SMS)
     Logs           ${logs}
   Ctrl-C stops everything.
 `);
+}
+
+/** A setting added to .env.example since .env was created (e.g. PAYLOAD_KEYS) is copied over with its development value. */
+function addMissingSettings(envFile: string): void {
+  const names = (text: string) => new Set([...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+  const current = names(readFileSync(envFile, 'utf8'));
+  const missing = readFileSync(join(ROOT, '.env.example'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line) && !current.has(line.slice(0, line.indexOf('='))));
+  if (missing.length === 0) return;
+  appendFileSync(envFile, `\n# Added from .env.example\n${missing.join('\n')}\n`);
+  console.log(`› added to .env from .env.example: ${missing.map((l) => l.slice(0, l.indexOf('='))).join(', ')}`);
 }
 
 main().catch((error: Error) => {

@@ -11,6 +11,7 @@ Object.assign(process.env, {
   SMTP_URL: stack.smtpUrl,
   SMS_PROVIDER: 'smtp',
   APP_SECRET: 'dGVzdC1vbmx5LXNlY3JldC10ZXN0LW9ubHktc2VjcmV0LTMyYnl0ZXMh',
+  PAYLOAD_KEYS: 'test-1:s9oL1P3ueQ+6xt9ZXt6L9ASFGB/wu+nTY1bTFxNCf6E=',
   OPERATOR_TOKENS: 'test-operator-token-0123456789abcdef',
   CABINET_URL: 'http://cabinet.test',
 });

@@ -5,6 +5,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { loadApiEnv, type ApiEnv } from '../../apps/api/src/config/api-env';
 import { loadWorkerEnv } from '../../apps/worker/src/config/worker-env';
 import { createWorkerRuntime, type WorkerRuntime } from '../../apps/worker/src/create-worker';
+import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
 import { readTestStack } from '../setup/test-stack';
 
 /**
@@ -39,7 +40,7 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as { port: number };
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(env.PAYLOAD_KEYS) });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     env,

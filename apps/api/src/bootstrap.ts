@@ -12,6 +12,9 @@ export async function createApiApp(env: ApiEnv): Promise<NestExpressApplication>
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // The payload codec decodes whole history events (Temporal allows 2 MB payloads, base64'd
+  // twice here); it parses its own bodies first, and the 64 kB limit holds for the rest.
+  app.useBodyParser('json', { limit: '8mb', type: (req) => (req.url ?? '').startsWith('/codec/') && /json/i.test(String(req.headers['content-type'] ?? '')) });
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

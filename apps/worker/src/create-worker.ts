@@ -1,10 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { repoRoot } from '../../../scripts/repo-root';
 import { temporalConnectionOptions } from '../../../libs/infra/src/temporal/connection-options';
+import { EncryptionCodec } from '../../../libs/infra/src/temporal/encryption-codec';
+import { ensureAuditRetentionSchedule } from './audit/retention-schedule';
 import type { WorkerEnv } from './config/worker-env';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
 
@@ -44,16 +47,21 @@ export async function createWorkerRuntime(
     (env.WORKFLOW_BUNDLE_PATH
       ? { codePath: env.WORKFLOW_BUNDLE_PATH }
       : await bundleWorkflowCode({ workflowsPath: join(repoRoot(), 'workflows', 'src', 'index.ts') }));
+  // Payloads are encrypted on their way to Temporal and decrypted here (keys: PAYLOAD_KEYS).
+  const dataConverter = { payloadCodecs: [EncryptionCodec.fromSpec(env.PAYLOAD_KEYS)] };
+  const taskQueue = opts.taskQueue ?? env.TEMPORAL_TASK_QUEUE;
   const worker = await Worker.create({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
-    taskQueue: opts.taskQueue ?? env.TEMPORAL_TASK_QUEUE,
+    taskQueue,
+    dataConverter,
     workflowBundle,
     activities: collectActivities(app),
     maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,
   });
+  await ensureAuditRetentionSchedule(new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }), taskQueue);
   let running: Promise<void> | null = null;
   return {
     worker,

@@ -3,11 +3,19 @@ import { LoggerModule } from 'nestjs-pino';
 import { InfraModule } from '../../../libs/infra/src/infra.module';
 import { loggerOptions } from '../../../libs/infra/src/logging/logger-options';
 import type { WorkerEnv } from './config/worker-env';
+import { AuditActivitiesImpl } from './audit/audit.activities';
+import { CoreBankingActivitiesImpl } from './core-banking/core-banking.activities';
 import { OnboardingActivitiesImpl } from './onboarding/onboarding.activities';
 import { RegistrationActivitiesImpl } from './registration/registration.activities';
+import { LoginActivitiesImpl } from './login/login.activities';
+import { RecoveryActivitiesImpl } from './recovery/recovery.activities';
+import { SubUserActivitiesImpl } from './sub-users/sub-users.activities';
+import { ApprovalPolicyActivitiesImpl } from './payments/approval-policy.activities';
+import { PaymentActivitiesImpl } from './payments/payments.activities';
+import { ReceiptActivitiesImpl } from './receipts/receipts.activities';
 
 /** Every activity class the worker hosts; their public methods become activities. */
-export const ACTIVITY_CLASSES = [OnboardingActivitiesImpl, RegistrationActivitiesImpl] as const;
+export const ACTIVITY_CLASSES = [AuditActivitiesImpl, OnboardingActivitiesImpl, RegistrationActivitiesImpl, CoreBankingActivitiesImpl, LoginActivitiesImpl, RecoveryActivitiesImpl, SubUserActivitiesImpl, PaymentActivitiesImpl, ApprovalPolicyActivitiesImpl, ReceiptActivitiesImpl] as const;
 
 @Module({})
 export class WorkerModule {

@@ -14,3 +14,6 @@ export * from './registration';
 export * from './challenge';
 export * from './sub-user-request';
 export * from './payment';
+export * from './ledger';
+export * from './audit';
+export * from './auth';

@@ -6,6 +6,7 @@ import {
   setHandler,
   startChild,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   decideOnboarding,
@@ -16,6 +17,7 @@ import {
 } from '../../../libs/domain/src/onboarding';
 import { FlowStatus, Flow, PartnerBin, PartnerId, UserId } from '../shared/search-attributes';
 import { refusal } from '../shared/refusal';
+import type { AuditActivities } from '../shared/audit.activities.contract';
 import { registrationWorkflow } from '../registration/registration.workflow';
 import { registrationWorkflowId } from '../registration/registration.messages';
 import type { OnboardingActivities } from './onboarding.activities.contract';
@@ -28,7 +30,7 @@ import {
   type OnboardingView,
 } from './onboarding.messages';
 
-const io = proxyActivities<OnboardingActivities>({
+const io = proxyActivities<OnboardingActivities & AuditActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -41,10 +43,13 @@ const io = proxyActivities<OnboardingActivities>({
 export async function onboardingWorkflow(input: OnboardingInput): Promise<OnboardingView> {
   let state = initialOnboardingState({ users: input.userIds.length });
   let finished = 0;
+  let recordedStatus: OnboardingView['status'] = 'AWAITING_SIGNATURE';
+  let lastEvent = 'START';
   const apply = (event: OnboardingEvent) => {
     const decision = decideOnboarding(state, event);
     if (!decision.ok) throw refusal(decision.error);
     state = decision.state;
+    lastEvent = event.type;
   };
   const check = (event: OnboardingEvent) => {
     const decision = decideOnboarding(state, event);
@@ -61,6 +66,20 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<Onboar
     const v = view();
     upsertSearchAttributes([{ key: FlowStatus, value: v.status }]);
     await io.recordApplicationStatus({ applicationId: input.applicationId, status: v.status, signedAt: v.signedAt, acceptedAt: v.acceptedAt });
+    // Every applied event is audited, also one that keeps the status (accepted before signed).
+    const from = recordedStatus;
+    recordedStatus = v.status;
+    await io.recordTransition({
+      workflowId: workflowInfo().workflowId,
+      flow: 'onboarding',
+      from,
+      to: v.status,
+      partnerId: input.partnerId,
+      actorId: null,
+      // The bank's operator signs and records the acceptance; everything else the flow does itself.
+      actorType: lastEvent === 'BANK_SIGNED' || lastEvent === 'AGREEMENT_ACCEPTED' ? 'OPERATOR' : 'SYSTEM',
+      event: lastEvent,
+    });
   };
 
   setHandler(onboardingStateQuery, view);

@@ -1,4 +1,4 @@
-import { ApplicationFailure, WorkflowNotFoundError, type TemporalFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, TimeoutFailure, WorkflowNotFoundError, type TemporalFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { domainError, type DomainErrorKind } from '../../../../libs/domain/src/domain-error';
 import { problem, problemFromDomain, type Problem } from './problem';
@@ -12,12 +12,25 @@ export function fromTemporalFailure(exception: unknown): Problem | null {
   if (exception instanceof WorkflowNotFoundError) return problem(404, 'not found', { code: 'RESOURCE.NOT_FOUND' });
   const failure = exception instanceof WorkflowUpdateFailedError ? exception.cause : exception;
   const app = findApplicationFailure(failure);
-  if (!app) return null;
-  const detail = app.details?.[0] as { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
+  const detail = app?.details?.[0] as { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
   if (detail?.code && detail.kind) {
-    return problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app.message, detail.details));
+    return problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details));
+  }
+  // An Update whose I/O (SMS, mail, database) kept failing past its deadline: the
+  // caller may retry, and must not read it as a bug of ours.
+  if (inChain(failure, (f) => f instanceof ActivityFailure || f instanceof TimeoutFailure)) {
+    return problem(503, 'a delivery or dependency failed; retry shortly', { code: 'SERVICE.UNAVAILABLE' });
   }
   return null;
+}
+
+function inChain(e: unknown, test: (f: unknown) => boolean): boolean {
+  let current = e as TemporalFailure | undefined;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (test(current)) return true;
+    current = current.cause as TemporalFailure | undefined;
+  }
+  return false;
 }
 
 function findApplicationFailure(e: unknown): ApplicationFailure | null {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { loadEnv, refineShared, sharedEnvSchema } from '../../../../libs/infra/src/config/env.schema';
+import { paymentsEnvShape } from '../payments/payments-env';
+import { subUsersEnvShape } from '../sub-users/sub-users-env';
+import { codecEnvShape } from '../codec/codec-env';
 
 /** The API's configuration: the shared settings plus what only the HTTP side needs. */
 export const apiEnvSchema = sharedEnvSchema
@@ -14,10 +17,30 @@ export const apiEnvSchema = sharedEnvSchema
     /** Session lifetimes (§1.11): idle timeout and absolute lifetime. */
     SESSION_IDLE_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
     SESSION_ABSOLUTE_TTL_MS: z.coerce.number().int().positive().default(12 * 3600_000),
+    /** Brute-force protection (§1.16): failed passwords (or codes, across challenges) that lock a login, and for how long. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(10),
+    /** The first lock; each further lock in a row doubles it, up to LOGIN_LOCK_MAX_MS. */
+    LOGIN_LOCK_MS: z.coerce.number().int().positive().default(15 * 60_000),
+    LOGIN_LOCK_MAX_MS: z.coerce.number().int().positive().default(24 * 3600_000),
+    /** Failed logins per client address per window, whatever the login. */
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
+    LOGIN_ADDRESS_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60_000),
+    /** Login codes and recovery links/codes sent per login and per phone per window (SMS cost, SMS pumping). */
+    LOGIN_CODE_SEND_LIMIT: z.coerce.number().int().min(1).default(5),
+    LOGIN_CODE_SEND_WINDOW_MS: z.coerce.number().int().positive().default(3600_000),
+    ...paymentsEnvShape,
+    ...subUsersEnvShape,
+    ...codecEnvShape,
     /** Milliseconds to let in-flight requests finish on shutdown. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   })
-  .superRefine(refineShared);
+  .superRefine((env, ctx) => {
+    refineShared(env, ctx);
+    if (env.LOGIN_LOCK_MAX_MS < env.LOGIN_LOCK_MS) {
+      ctx.addIssue({ code: 'custom', path: ['LOGIN_LOCK_MAX_MS'], message: 'must be at least LOGIN_LOCK_MS' });
+    }
+  });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 

@@ -26,12 +26,22 @@ export class OperatorAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request & { operator?: OperatorIdentity }>();
     const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(req.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException('operator token required');
-    const given = digest(match[1]!);
-    let found: string | null = null;
-    for (const token of this.tokens) if (timingSafeEqual(token.digest, given)) found = token.id;
-    if (!found) throw new UnauthorizedException('operator token required');
-    req.operator = { operatorId: found };
+    const operator = match ? this.identify(match[1]!) : null;
+    if (!operator) throw new UnauthorizedException('operator token required');
+    req.operator = operator;
     return true;
+  }
+
+  /** The operator a token belongs to, or null; every configured token is compared, each in constant time. */
+  identify(token: string): OperatorIdentity | null {
+    const given = digest(token);
+    let found: string | null = null;
+    for (const t of this.tokens) if (timingSafeEqual(t.digest, given)) found = t.id;
+    return found ? { operatorId: found } : null;
+  }
+
+  /** Whether an operator id still has a configured token (a removed token ends its sign-ins too). */
+  isConfigured(operatorId: string): boolean {
+    return this.tokens.some((t) => t.id === operatorId);
   }
 }

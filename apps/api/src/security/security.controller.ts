@@ -17,6 +17,20 @@ export class SecurityController {
       codeTtlSeconds: this.env.CODE_TTL_MS / 1000,
       codeResendCooldownSeconds: this.env.CODE_RESEND_COOLDOWN_MS / 1000,
       maxCodeAttempts: this.env.CODE_MAX_ATTEMPTS,
+      subUserOperatorDecisionTtlSeconds: this.env.SUB_USER_OPERATOR_TTL_MS / 1000,
+      sessionIdleTtlSeconds: this.env.SESSION_IDLE_TTL_MS / 1000,
+      sessionAbsoluteTtlSeconds: this.env.SESSION_ABSOLUTE_TTL_MS / 1000,
+      recoveryLinkTtlSeconds: this.env.REGISTRATION_LINK_TTL_MS / 1000,
+      paymentConfirmationTtlSeconds: this.env.PAYMENT_CONFIRMATION_TTL_MS / 1000,
+      paymentCutOff: { time: `${String(Math.floor(this.env.PAYMENT_CUT_OFF / 60)).padStart(2, '0')}:${String(this.env.PAYMENT_CUT_OFF % 60).padStart(2, '0')}`, timeZone: 'Asia/Almaty' },
+      login: {
+        maxPasswordFailures: this.env.LOGIN_MAX_FAILURES,
+        maxCodeFailures: this.env.LOGIN_CODE_MAX_FAILURES,
+        lockSeconds: this.env.LOGIN_LOCK_MS / 1000,
+        maxLockSeconds: this.env.LOGIN_LOCK_MAX_MS / 1000,
+        codeSendLimit: this.env.LOGIN_CODE_SEND_LIMIT,
+        codeSendWindowSeconds: this.env.LOGIN_CODE_SEND_WINDOW_MS / 1000,
+      },
       passwordPolicy: DEFAULT_PASSWORD_POLICY,
     };
   }

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { Client, Connection } from '@temporalio/client';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { temporalConnectionOptions } from '../../../../libs/infra/src/temporal/connection-options';
+import { EncryptionCodec } from '../../../../libs/infra/src/temporal/encryption-codec';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -16,13 +17,16 @@ export class TemporalModule implements OnApplicationShutdown {
       module: TemporalModule,
       providers: [
         { provide: TEMPORAL_CONNECTION, useFactory: () => Connection.lazy(temporalConnectionOptions(env)) },
+        { provide: EncryptionCodec, useFactory: () => EncryptionCodec.fromSpec(env.PAYLOAD_KEYS) },
         {
           provide: Client,
-          inject: [TEMPORAL_CONNECTION],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+          inject: [TEMPORAL_CONNECTION, EncryptionCodec],
+          // Payloads (inputs, results, memo) are encrypted before they reach Temporal.
+          useFactory: (connection: Connection, codec: EncryptionCodec) =>
+            new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [codec] } }),
         },
       ],
-      exports: [TEMPORAL_CONNECTION, Client],
+      exports: [TEMPORAL_CONNECTION, Client, EncryptionCodec],
     };
   }
 

@@ -4,6 +4,7 @@ import { ConfigError } from './env.schema';
 const valid = {
   APP_SECRET: Buffer.alloc(32, 7).toString('base64'),
   OPERATOR_TOKENS: 'operator-token-aaaaaaaaaaaaaaaaaaaa',
+  PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
 };
 
 describe('configuration', () => {
@@ -15,7 +16,7 @@ describe('configuration', () => {
 
   it('reports every problem on its own line and refuses to start', () => {
     try {
-      loadApiEnv({ APP_SECRET: 'c2hvcnQ=', OPERATOR_TOKENS: 'short', PORT: 'http', DATABASE_URL: 'mysql://x', SMS_PROVIDER: 'http' });
+      loadApiEnv({ APP_SECRET: 'c2hvcnQ=', OPERATOR_TOKENS: 'short', PORT: 'http', DATABASE_URL: 'mysql://x', SMS_PROVIDER: 'http', PAYLOAD_KEYS: 'k1:c2hvcnQ=' });
       throw new Error('should have failed');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -24,6 +25,7 @@ describe('configuration', () => {
       expect(lines.some((l) => l.startsWith('config: OPERATOR_TOKENS'))).toBe(true);
       expect(lines.some((l) => l.startsWith('config: PORT:'))).toBe(true);
       expect(lines.some((l) => l.startsWith('config: DATABASE_URL:'))).toBe(true);
+      expect(lines).toContain('config: PAYLOAD_KEYS: key "k1": must be base64 of exactly 32 random bytes');
       expect(lines.length).toBeGreaterThanOrEqual(4);
       for (const line of lines) expect(line).not.toContain('\n');
     }

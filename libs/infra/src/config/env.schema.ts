@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readPayloadKeys } from '../temporal/payload-keys';
 
 /** Durations in config are milliseconds written as integers, e.g. CODE_TTL_MS=300000. */
 const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -33,11 +34,22 @@ export const sharedEnvSchema = z.object({
   SMS_HTTP_TOKEN: z.string().optional(),
   SMS_SENDER: z.string().min(1).max(11).default('BANK'),
   CABINET_URL: z.url().default('http://127.0.0.1:5173'),
+  /** TrueType fonts of PDF statements and receipts (§2.5, §2.6); they must cover Kazakh and Russian letters. */
+  // DejaVu ships with the project (npm dejavu-fonts-ttf): Kazakh and Russian letters, no system fonts needed.
+  PDF_FONT_PATH: z.string().min(1).default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+  PDF_BOLD_FONT_PATH: z.string().min(1).default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
 
   /** Master secret (base64, ≥ 32 bytes); HMAC keys for codes, tokens and sessions derive from it. */
   APP_SECRET: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 random bytes'),
+  /**
+   * AES-256-GCM keys for Temporal payloads, `keyId:base64key,...`: the first
+   * encrypts, all decrypt (rotation). Without them history is unreadable.
+   */
+  PAYLOAD_KEYS: z.string().superRefine((v, ctx) => {
+    for (const message of readPayloadKeys(v).problems) ctx.addIssue({ code: 'custom', message });
+  }),
 
   REGISTRATION_LINK_TTL_MS: ms(72 * 3600_000),
   CODE_TTL_MS: ms(5 * 60_000),

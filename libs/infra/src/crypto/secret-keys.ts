@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 /** Purposes of the keys derived from APP_SECRET; one key per use, so a leak of one use's outputs tells nothing of another. */
-type KeyPurpose = 'token-derive' | 'token-hash' | 'code-derive' | 'code-hash' | 'session-hash' | 'request-digest';
+type KeyPurpose = 'token-derive' | 'token-hash' | 'code-derive' | 'code-hash' | 'session-hash' | 'request-digest' | 'counter-subject' | 'operator-codec-session';
 
 /**
  * Keyed hashing and secret derivation. Only HMACs of codes, tokens and session
@@ -18,7 +18,7 @@ export class SecretKeys {
   constructor(masterSecretBase64: string) {
     const master = Buffer.from(masterSecretBase64, 'base64');
     if (master.length < 32) throw new Error('APP_SECRET must hold at least 32 bytes');
-    for (const purpose of ['token-derive', 'token-hash', 'code-derive', 'code-hash', 'session-hash', 'request-digest'] as const) {
+    for (const purpose of ['token-derive', 'token-hash', 'code-derive', 'code-hash', 'session-hash', 'request-digest', 'counter-subject', 'operator-codec-session'] as const) {
       this.keys.set(purpose, Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `bank-flows/${purpose}`, 32)));
     }
   }
@@ -51,6 +51,11 @@ export class SecretKeys {
 
   hashSessionKey(sessionKey: string): string {
     return this.hmacHex('session-hash', sessionKey);
+  }
+
+  /** Key of a rate counter: an HMAC, so counters never hold addresses, logins or phones. */
+  counterSubject(kind: string, value: string): string {
+    return this.hmacHex('counter-subject', `${kind}\u0000${value}`);
   }
 
   private key(purpose: KeyPurpose): Buffer {

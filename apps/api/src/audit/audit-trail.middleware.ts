@@ -1,0 +1,71 @@
+import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { auditOutcomeForStatus } from '../../../../libs/domain/src/audit';
+import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
+import type { CabinetActor } from '../auth/cabinet-actor';
+import type { OperatorIdentity } from '../operator/operator-auth.guard';
+
+type AuditedRequest = Request & { actor?: CabinetActor; operator?: OperatorIdentity; id?: unknown };
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** POSTs by protocol that change nothing: only refusals and failures of these are worth a record. */
+const READ_ONLY_POSTS = new Set(['/codec/decode', '/codec/encode']);
+/** Path parameters that carry a secret (registration and recovery links): never recorded. */
+const SECRET_PARAM = /token/i;
+
+/**
+ * Records every state-changing API call in the audit trail (§1.15) once its
+ * answer is known: who (cabinet user, operator or anonymous), the partner, the
+ * route pattern, the target ids, the outcome, the request id and the client
+ * address. A middleware rather than an interceptor because guards run before
+ * interceptors: a 401 or 403 from a guard must be recorded too. Bodies never are.
+ */
+@Injectable()
+export class AuditTrailMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('AuditTrail');
+
+  constructor(private readonly audit: AuditService) {}
+
+  use(req: AuditedRequest, res: Response, next: NextFunction): void {
+    if (STATE_CHANGING.has(req.method)) {
+      // `close` also fires when the client went away before the answer was sent.
+      res.once('close', () => {
+        const entry = auditEntryFor(req, res);
+        if (!entry) return;
+        this.audit.record(entry).catch((err: unknown) => this.logger.error({ err, action: entry.action }, 'audit record not written'));
+      });
+    }
+    next();
+  }
+}
+
+export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | null {
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const pattern = typeof route === 'string' ? route : null;
+  const aborted = !res.writableFinished;
+  const outcome = aborted ? 'FAILURE' : auditOutcomeForStatus(res.statusCode);
+  if (pattern && READ_ONLY_POSTS.has(pattern) && outcome === 'SUCCESS') return null;
+  const params = Object.entries((req.params ?? {}) as Record<string, string>);
+  const tokenRoute = params.some(([name]) => SECRET_PARAM.test(name));
+  const ids = params.filter(([name]) => !SECRET_PARAM.test(name)).map(([name, value]) => `${name}=${String(value).slice(0, 80)}`);
+  const who: Pick<AuditEntry, 'actorType' | 'actorId' | 'partnerId'> = req.actor
+    ? { actorType: 'USER', actorId: req.actor.userId, partnerId: req.actor.partnerId }
+    : req.operator
+      ? { actorType: 'OPERATOR', actorId: req.operator.operatorId }
+      : { actorType: 'ANONYMOUS' };
+  return {
+    ...who,
+    // The pattern, not the URL: a URL may hold a link token; an unmatched URL is not repeated at all.
+    action: `${req.method} ${pattern ?? '(no such route)'}`,
+    targetType: pattern ? resourceOf(pattern) : null,
+    targetId: ids.length ? ids.join(',') : null,
+    outcome,
+    requestId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : null,
+    clientAddress: req.ip ?? null,
+    details: { status: res.statusCode, ...(aborted ? { aborted: true } : {}), ...(tokenRoute ? { tokenRoute: true } : {}) },
+  };
+}
+
+/** `/v1/operator/applications/:id/sign` → `applications`; `/codec/session` → `codec`. */
+const resourceOf = (pattern: string): string | null =>
+  pattern.split('/').filter((s) => s && s !== 'v1' && s !== 'operator' && !s.startsWith(':'))[0] ?? null;

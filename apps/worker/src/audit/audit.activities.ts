@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { auditRetentionMs } from '../../../../libs/domain/src/audit';
+import { AuditRetention } from '../../../../libs/infra/src/audit/audit-retention';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { ENV } from '../../../../libs/infra/src/tokens';
+import type { AuditActivities, TransitionRecord } from '../../../../workflows/src/shared/audit.activities.contract';
+import type { AuditPurgeResult, AuditRetentionActivities } from '../../../../workflows/src/audit/audit-retention.activities.contract';
+import type { WorkerEnv } from '../config/worker-env';
+
+/** The audit trail's side of every workflow (§1.15): transitions in, expired records out. */
+@Injectable()
+export class AuditActivitiesImpl implements AuditActivities, AuditRetentionActivities {
+  private readonly retention: AuditRetention;
+
+  constructor(
+    prisma: PrismaService,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: WorkerEnv,
+  ) {
+    this.retention = new AuditRetention(prisma, audit);
+  }
+
+  /**
+   * Keyed by the activity's own id within its workflow run, which a retry keeps:
+   * a retry after a crash between commit and completion writes nothing twice.
+   */
+  async recordTransition(input: TransitionRecord): Promise<void> {
+    const { workflowExecution, activityId } = Context.current().info;
+    const run = workflowExecution ? `${workflowExecution.workflowId}/${workflowExecution.runId}` : input.workflowId;
+    await this.audit.record({
+      actorType: input.actorType ?? (input.actorId ? 'USER' : 'SYSTEM'),
+      actorId: input.actorId,
+      partnerId: input.partnerId,
+      action: 'workflow.transition',
+      targetType: 'workflow',
+      targetId: input.workflowId,
+      outcome: 'SUCCESS',
+      details: { flow: input.flow, from: input.from, to: input.to, event: input.event },
+      dedupKey: `transition/${run}/${activityId}`,
+    });
+  }
+
+  async purgeExpiredAuditRecords(): Promise<AuditPurgeResult> {
+    return this.retention.purge(this.env.AUDIT_RETENTION_MS ?? auditRetentionMs(this.env.AUDIT_RETENTION_DAYS));
+  }
+}
