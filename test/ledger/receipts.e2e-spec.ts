@@ -126,7 +126,7 @@ describe('payment receipts', () => {
     const handle = await h.temporal.workflow.start('receiptWorkflow', {
       taskQueue: h.env.TEMPORAL_TASK_QUEUE,
       workflowId: `receipt-${p.id}-${blocked.userId}-${randomUUID()}`,
-      args: [{ paymentId: p.id, userId: blocked.userId, channel: 'EMAIL' }],
+      args: [{ paymentId: p.id, partnerId: pair.partnerId, userId: blocked.userId, channel: 'EMAIL' }],
     });
     expect(await handle.result()).toEqual({ status: 'NOT_SENT' });
     expect((await mail.to(blocked.login)).filter((m) => m.subject.includes(`№${p.number}`))).toEqual([]);

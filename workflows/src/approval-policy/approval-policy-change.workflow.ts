@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/domain/src/access-level';
 import {
   challengeStatus,
@@ -10,6 +10,7 @@ import {
 } from '../../../libs/domain/src/challenge';
 import { refusal } from '../shared/refusal';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { byUser, transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
 import type { ApprovalPolicyActivities } from './approval-policy-change.activities.contract';
 import {
@@ -40,6 +41,9 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
   });
   const { expiresAt } = challenge.context;
   let appliedVersion: number | null = null;
+  // The requester asked for the change in a cabinet session; every later step but the timer and a block is theirs.
+  const trail = transitionTrail({ workflowId: workflowInfo().workflowId, flow: 'approval-policy-change', partnerId: input.partnerId });
+  trail.note(challengeStatus(challenge), 'START', byUser(input.userId));
 
   const decide = (event: ChallengeEvent) => {
     const decision = decideChallenge(challenge, event);
@@ -67,6 +71,7 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
     checkPolicyCodeUpdate,
     async ({ actor, correct }): Promise<PolicyCodeCheckResult> => {
       challenge = decide(checked(actor, correct));
+      trail.note(challengeStatus(challenge), 'CODE_CHECKED', byUser(actor.userId));
       if (challenge.value !== 'verified') {
         return { outcome: 'WRONG', attemptsLeft: challenge.context.attemptsLeft, locked: challenge.value === 'locked' };
       }
@@ -82,7 +87,9 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
     { validator: ({ actor, correct }) => void decide(checked(actor, correct)) },
   );
   setHandler(userBlockedSignal, ({ userId }) => {
-    if (userId === input.userId && !isChallengeFinal(challenge)) challenge = decide({ type: 'CANCEL', reason: 'USER_BLOCKED' });
+    if (userId !== input.userId || isChallengeFinal(challenge)) return;
+    challenge = decide({ type: 'CANCEL', reason: 'USER_BLOCKED' });
+    trail.note(challengeStatus(challenge), 'CANCEL');
   });
   upsertSearchAttributes([
     { key: UserIds, value: [input.userId] },
@@ -95,10 +102,15 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
     policy: input.policy,
     expiresAt: new Date(expiresAt).toISOString(),
   });
+  await trail.flush();
   const ended = await condition(() => isChallengeFinal(challenge), Math.max(1, expiresAt - Date.now()));
-  if (!ended) challenge = decide({ type: 'EXPIRED', at: Math.max(Date.now(), expiresAt) });
+  if (!ended) {
+    challenge = decide({ type: 'EXPIRED', at: Math.max(Date.now(), expiresAt) });
+    trail.note(challengeStatus(challenge), 'EXPIRED');
+  }
 
   upsertSearchAttributes([{ key: FlowStatus, value: challengeStatus(challenge) }]);
   await condition(allHandlersFinished);
+  await trail.flush();
   return { status: challengeStatus(challenge) };
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../libs/domain/src/challenge';
 import { refusal } from '../shared/refusal';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { byUser, transitionTrail, type TransitionActor } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
 import type { LoginChallengeActivities } from './login-challenge.activities.contract';
 import { checkLoginCodeUpdate, loginChallengeStateQuery, type LoginChallengeInput } from './login-challenge.messages';
@@ -26,15 +27,19 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
   let state = initialChallengeState({ purpose: 'LOGIN', binding, issuedAt: input.issuedAt, ttlMs: input.ttlMs, maxAttempts: input.maxAttempts });
   const expiresAt = state.context.expiresAt;
   let changes = 0;
+  // The code was asked for by login alone, so nobody is known to have started the challenge.
+  const trail = transitionTrail({ workflowId, flow: 'login-challenge', partnerId: input.partnerId });
+  trail.note(challengeStatus(state), 'START');
 
   const decide = (event: ChallengeEvent) => {
     const decision = decideChallenge(state, event);
     if (!decision.ok) throw refusal(decision.error);
     return decision.state;
   };
-  const apply = (event: ChallengeEvent) => {
+  const apply = (event: ChallengeEvent, actor?: TransitionActor) => {
     state = decide(event);
     changes++;
+    trail.note(challengeStatus(state), event.type, actor);
   };
   const checked = (check: { userId: string; correct: boolean }): ChallengeEvent => ({
     type: 'CODE_CHECKED',
@@ -53,7 +58,8 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
   setHandler(
     checkLoginCodeUpdate,
     (check) => {
-      apply(checked(check));
+      // Only the bound user's check passes the validator.
+      apply(checked(check), byUser(input.userId));
       return { status: challengeStatus(state), attemptsLeft: state.context.attemptsLeft };
     },
     { validator: (check) => void decide(checked(check)) },
@@ -77,6 +83,8 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
   } catch {
     // Not delivered in time: the challenge simply expires below; the user asks again.
   }
+  // After the send: the user waits for the code, not for the audit trail.
+  await trail.flush();
 
   while (!isChallengeFinal(state)) {
     const seen = changes;
@@ -87,5 +95,6 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
   const final = challengeStatus(state);
   upsertSearchAttributes([{ key: FlowStatus, value: final }]);
   await condition(allHandlersFinished);
+  await trail.flush();
   return { status: final };
 }

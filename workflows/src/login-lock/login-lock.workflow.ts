@@ -1,5 +1,6 @@
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
 import type { LoginLockActivities } from './login-lock.activities.contract';
 import type { LoginLockInput } from './login-lock.messages';
@@ -18,6 +19,9 @@ const io = proxyActivities<LoginLockActivities>({
 export async function loginLockWorkflow(input: LoginLockInput): Promise<{ outcome: 'UNLOCKED' | 'BLOCKED' }> {
   const { workflowId } = workflowInfo();
   let blocked = false;
+  // The failed attempts were audited as they came; the lock and its end are the flow's own.
+  const trail = transitionTrail({ workflowId, flow: 'login-lock', partnerId: input.partnerId });
+  trail.note('LOCKED', 'START');
   setHandler(userBlockedSignal, ({ userId }) => {
     if (userId === input.userId) blocked = true;
   });
@@ -27,9 +31,12 @@ export async function loginLockWorkflow(input: LoginLockInput): Promise<{ outcom
   ]);
 
   await io.sendLoginLockedNotice({ workflowId, userId: input.userId, lockedUntil: new Date(input.lockedUntil).toISOString() });
+  await trail.flush();
   await condition(() => blocked, Math.max(1, input.lockedUntil - Date.now()));
   if (!blocked) await io.endLoginLock({ userId: input.userId });
   const outcome = blocked ? 'BLOCKED' : 'UNLOCKED';
   upsertSearchAttributes([{ key: FlowStatus, value: outcome }]);
+  trail.note(outcome, blocked ? 'USER_BLOCKED' : 'LOCK_EXPIRED');
+  await trail.flush();
   return { outcome };
 }

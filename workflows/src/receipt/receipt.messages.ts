@@ -1,6 +1,8 @@
 /** What the receipt workflow is started with: ids and the channel — no personal data. */
 export interface ReceiptInput {
   paymentId: string;
+  /** The payer, for the audit trail of the delivery (§1.15). */
+  partnerId: string;
   /** The requesting user: the e-mail or phone the document goes to is theirs (§2.5). */
   userId: string;
   channel: 'EMAIL' | 'SMS';

@@ -9,6 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { FlowStatus } from '../shared/search-attributes';
+import { byUser, transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
 import type { ReceiptActivities } from './receipt.activities.contract';
 import type { ReceiptInput, ReceiptOutcome } from './receipt.messages';
@@ -33,14 +34,22 @@ export async function receiptWorkflow(input: ReceiptInput): Promise<{ status: Re
   setHandler(userBlockedSignal, ({ userId }) => {
     if (userId === input.userId) sending.cancel();
   });
+  const { workflowId } = workflowInfo();
+  // The user asked for it in a cabinet session; how the delivery ends is the flow's own.
+  const trail = transitionTrail({ workflowId, flow: 'receipt', partnerId: input.partnerId });
+  trail.note('SENDING', 'START', byUser(input.userId));
+  await trail.flush();
   let status: ReceiptOutcome = 'SENT';
+  let event = 'DELIVERED';
   try {
-    await sending.run(() => io.sendPaymentReceipt({ ...input, workflowId: workflowInfo().workflowId }));
+    await sending.run(() => io.sendPaymentReceipt({ ...input, workflowId }));
   } catch (error) {
-    if (isCancellation(error)) status = 'CANCELLED';
-    else if (notDeliverable(error)) status = 'NOT_SENT';
+    if (isCancellation(error)) [status, event] = ['CANCELLED', 'USER_BLOCKED'];
+    else if (notDeliverable(error)) [status, event] = ['NOT_SENT', 'NOT_DELIVERABLE'];
     else throw error;
   }
   upsertSearchAttributes([{ key: FlowStatus, value: status }]);
+  trail.note(status, event);
+  await trail.flush();
   return { status };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../libs/domain/src/registration';
 import { refusal } from '../shared/refusal';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
+import { byUser, transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
 import type { RecoveryActivities } from './recovery.activities.contract';
 import {
@@ -47,6 +48,9 @@ export async function recoveryWorkflow(input: RecoveryInput): Promise<{ status: 
     resendCooldownMs: input.resendCooldownMs,
   });
   let changes = 0;
+  // Asked for by login alone, so nobody is known to have started it; later steps come through the user's link.
+  const trail = transitionTrail({ workflowId, flow: 'recovery', partnerId: input.partnerId });
+  trail.note(recoveryStatus(state), 'START');
 
   const decide = (event: RegistrationEvent) => {
     const decision = decideRegistration(state, event);
@@ -56,6 +60,8 @@ export async function recoveryWorkflow(input: RecoveryInput): Promise<{ status: 
   const apply = (event: RegistrationEvent) => {
     state = decide(event);
     changes++;
+    const byLink = event.type === 'CODE_REQUESTED' || event.type === 'CODE_CHECKED' || event.type === 'PASSWORD_SET';
+    trail.note(recoveryStatus(state), event.type, byLink ? byUser(input.userId) : undefined);
   };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const view = (): RecoveryView => ({
@@ -113,6 +119,7 @@ export async function recoveryWorkflow(input: RecoveryInput): Promise<{ status: 
       recorded = status;
       upsertSearchAttributes([{ key: FlowStatus, value: status }]);
       await io.recordRecoveryStatus({ workflowId, status });
+      await trail.flush();
       continue;
     }
     const seen = changes;
@@ -129,5 +136,6 @@ export async function recoveryWorkflow(input: RecoveryInput): Promise<{ status: 
   upsertSearchAttributes([{ key: FlowStatus, value: final }]);
   await condition(allHandlersFinished);
   await io.recordRecoveryStatus({ workflowId, status: final });
+  await trail.flush();
   return { status: final };
 }

@@ -40,7 +40,7 @@ export class ReceiptsService {
     }
     const key = ctx.idempotencyKey ?? randomUUID();
     const workflowId = receiptWorkflowId(paymentId, actor.userId, key);
-    const input: ReceiptInput = { paymentId, userId: actor.userId, channel };
+    const input: ReceiptInput = { paymentId, partnerId: actor.partnerId, userId: actor.userId, channel };
     try {
       await this.temporal.workflow.start('receiptWorkflow', {
         workflowId,
