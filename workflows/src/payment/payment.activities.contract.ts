@@ -15,6 +15,7 @@ export interface TimelineEntry {
     | 'SENT_TO_BANK'
     | 'HELD'
     | 'HOLD_RELEASED'
+    | 'HOLD_DISCARDED'
     | 'EXECUTED'
     | 'REFUSED'
     | 'EXPIRED';

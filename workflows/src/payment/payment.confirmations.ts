@@ -95,17 +95,18 @@ export function registerConfirmationCommands(rt: PaymentRuntime): void {
     { validator: (verdict) => void checked(verdict) },
   );
 
-  // §1.14: a blocked user's codes die, and their confirmation no longer counts unless the bank has the document.
+  // §1.14: a blocked user's codes die, and their confirmation no longer counts unless core banking has the
+  // document. Withdrawn during a compliance hold, the document goes back to its confirmers and the hold goes.
   setHandler(userBlockedSignal, ({ userId }) => {
     state.challenges.cancel((entry) => entry.userId === userId, 'USER_BLOCKED');
     state.changes++;
     const withdraw: PaymentEvent = { type: 'WITHDRAW_CONFIRMATION', userId, at: now() };
     if (!canDecidePayment(state.document, withdraw)) return;
+    const held = state.hold;
     state.apply(withdraw);
-    const record = state.record([bySystem('CONFIRMATION_WITHDRAWN', { userId, reason: 'USER_BLOCKED' })], {
-      voidConfirmations: { userId, reason: 'USER_BLOCKED' },
-    });
-    void rt.persist(record);
+    const events = [bySystem('CONFIRMATION_WITHDRAWN', { userId, reason: 'USER_BLOCKED' })];
+    if (held !== null && state.hold === null) events.push(bySystem('HOLD_DISCARDED', { reason: 'CONFIRMATION_WITHDRAWN' }));
+    void rt.persist(state.record(events, { voidConfirmations: { userId, reason: 'USER_BLOCKED' } }));
   });
 
   const decided = (d: { operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string }) => {

@@ -70,11 +70,25 @@ export class PaymentState {
   }
 
   set(next: MachineState<PaymentContext>): void {
+    const confirming = next.value === 'awaitingConfirmation' || next.value === 'partiallyConfirmed';
+    if (this.document.value === 'sentToBank' && confirming) this.backFromBank();
     this.document = next;
     if (next.value === 'sentToBank' && this.sentValueDate === null) this.sentValueDate = this.currentValueDate();
     for (const c of next.context.confirmations) this.confirmers.add(c.userId);
     if (this.final || this.status === 'SENT_TO_BANK') this.challenges.cancel(() => true, 'DOCUMENT_CLOSED');
     this.changes++;
+  }
+
+  /**
+   * A confirmation was withdrawn before core banking had the document (§1.14): any compliance
+   * review was of a document that is no longer fully confirmed, so it is discarded — the next
+   * full confirmation is reviewed afresh. The value date follows the clock again, and the
+   * confirmers get a full lifetime, as after a submission: the delay was the bank's, not theirs.
+   */
+  private backFromBank(): void {
+    this.hold = null;
+    this.sentValueDate = null;
+    this.expiresAt = Date.now() + this.input.settings.confirmationTtlMs;
   }
 
   /** What the user's code is bound to: this document, its current version, amount and beneficiary. */

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { PaymentStatus } from '../../../libs/domain/src/payment';
+import { canDecidePayment, type PaymentStatus } from '../../../libs/domain/src/payment';
 import { FlowStatus } from '../shared/search-attributes';
 import { sendToBank } from './payment.bank';
 import { registerDocumentCommands } from './payment.commands';
@@ -31,6 +31,7 @@ export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ st
       shown = state.status;
       upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
     }
+    // Returns when the bank has answered, or when a withdrawn confirmation took it back (§1.14).
     if (state.document.value === 'sentToBank') {
       await sendToBank(rt);
       continue;
@@ -38,8 +39,9 @@ export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ st
     const seen = state.changes;
     const due = state.expiresAt ?? Date.now();
     const changed = await condition(() => state.changes !== seen, Math.max(1, due - Date.now()));
-    if (!changed && !state.final && state.document.value !== 'sentToBank' && Date.now() >= due) {
-      state.apply({ type: 'EXPIRED', at: Date.now() });
+    const expiry = { type: 'EXPIRED', at: Date.now() } as const;
+    if (!changed && Date.now() >= due && canDecidePayment(state.document, expiry)) {
+      state.apply(expiry);
       state.challenges.cancel(() => true, 'EXPIRED');
       await rt.persist(state.record([bySystem('EXPIRED')]));
     }

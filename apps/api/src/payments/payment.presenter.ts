@@ -5,7 +5,7 @@ import type { PaymentRow } from './payment.store';
 export type Audience = 'cabinet' | 'operator';
 
 /** Steps of the bank's compliance review are never shown to the partner (no tipping-off). */
-const BANK_INTERNAL = new Set(['HELD', 'HOLD_RELEASED']);
+const BANK_INTERNAL = new Set(['HELD', 'HOLD_RELEASED', 'HOLD_DISCARDED']);
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 

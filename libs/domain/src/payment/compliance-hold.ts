@@ -6,7 +6,9 @@ import { reasonRequired } from './payment.errors';
  * The bank's compliance review of a large payment (§2.4: the bank executes "or refuses"):
  * a fully confirmed payment above the configured threshold waits, still SENT_TO_BANK for
  * the partner, until an operator releases or refuses it, or the review deadline passes
- * (then it is refused). Smaller payments go straight to execution.
+ * (then it is refused). Smaller payments go straight to execution. A hold reviews a fully
+ * confirmed document: when a blocked confirmer's confirmation is withdrawn during it (§1.14,
+ * see WITHDRAW_CONFIRMATION) the hold is discarded, and the next full confirmation places a new one.
  */
 export type ComplianceHoldStatus = 'ON_HOLD' | 'RELEASED' | 'REFUSED' | 'EXPIRED';
 

@@ -5,8 +5,9 @@
  * positive amount), or `initialPaymentState` (throws when refused).
  *
  * States → statuses: draft DRAFT, awaitingConfirmation AWAITING_CONFIRMATION,
- * partiallyConfirmed PARTIALLY_CONFIRMED, sentToBank SENT_TO_BANK; final: executed EXECUTED,
- * refused REFUSED, cancelled CANCELLED, expired EXPIRED.
+ * partiallyConfirmed PARTIALLY_CONFIRMED, sentToBank SENT_TO_BANK (with the bank, e.g. on
+ * compliance hold), handedToCoreBanking SENT_TO_BANK (core banking has it); final: executed
+ * EXECUTED, refused REFUSED, cancelled CANCELLED, expired EXPIRED.
  *
  * Events (times are epoch ms from the workflow clock; `actor` is the acting user):
  * - `EDIT {actor, amountTiyn, at}` draft → draft, version+1. Any ACTIVE user (PAYMENT_EDIT);
@@ -14,15 +15,20 @@
  * - `SUBMIT {actor, policy, at}` draft → awaitingConfirmation; snapshots the approval policy
  *   and `requiredConfirmations` (PAYMENT_SUBMIT; PAYMENT.INVALID_APPROVAL_POLICY, UNPROCESSABLE).
  * - `CONFIRM {actor, version, at}` awaitingConfirmation | partiallyConfirmed → partiallyConfirmed,
- *   or sentToBank once enough. ACTIVE FULL_ACCESS only (ACCESS.*), PAYMENT.STALE_VERSION,
+ *   or sentToBank once enough (sets `sentAt`). ACTIVE FULL_ACCESS only (ACCESS.*), PAYMENT.STALE_VERSION,
  *   PAYMENT.ALREADY_CONFIRMED_BY_USER, PAYMENT.AUTHOR_MAY_NOT_CONFIRM (policy.authorMayConfirm).
  * - `RETURN {actor, reason, at}` awaitingConfirmation | partiallyConfirmed → draft: voids all
  *   confirmations and the policy snapshot, version+1 (PAYMENT_RETURN; PAYMENT.REASON_REQUIRED).
  * - `CANCEL {actor, at}` draft | awaitingConfirmation | partiallyConfirmed → cancelled (PAYMENT_CANCEL).
- * - `WITHDRAW_CONFIRMATION {userId, at}` partiallyConfirmed: removes that user's confirmation
- *   (§1.14, user blocked); back to awaitingConfirmation when none is left.
- *   PAYMENT.NO_CONFIRMATION_BY_USER; once sent to the bank: TRANSITION_NOT_ALLOWED (nothing changes).
- * - `BANK_EXECUTED {at}` / `BANK_REFUSED {reason, at}` sentToBank → executed / refused (§2.4).
+ * - `WITHDRAW_CONFIRMATION {userId, at}` partiallyConfirmed | sentToBank: removes that user's
+ *   confirmation (§1.14, user blocked) and counts the rest again against the policy snapshot:
+ *   → partiallyConfirmed, or awaitingConfirmation when none is left; from sentToBank it also
+ *   clears `sentAt` (a later full confirmation sends it again). PAYMENT.NO_CONFIRMATION_BY_USER;
+ *   once handedToCoreBanking: TRANSITION_NOT_ALLOWED (money may be moving; nothing changes).
+ * - `HANDED_TO_CORE_BANKING {at}` sentToBank → handedToCoreBanking, sets `handedToCoreBankingAt`:
+ *   the bank orders execution (after any compliance hold); applied right before core banking is called.
+ * - `BANK_EXECUTED {at}` handedToCoreBanking → executed; `BANK_REFUSED {reason, at}`
+ *   sentToBank (e.g. compliance refusal) | handedToCoreBanking → refused (§2.4).
  * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired.
  * An actor of another partner: PAYMENT.NOT_FOUND in every state. Anything else:
  * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: PAYMENT.INVALID_EVENT.

@@ -16,6 +16,8 @@ const STATUS: Readonly<Record<PaymentStateValue, PaymentStatus>> = {
   awaitingConfirmation: 'AWAITING_CONFIRMATION',
   partiallyConfirmed: 'PARTIALLY_CONFIRMED',
   sentToBank: 'SENT_TO_BANK',
+  // The partner sees the document with the bank either way; the hand-off is the bank's business.
+  handedToCoreBanking: 'SENT_TO_BANK',
   executed: 'EXECUTED',
   refused: 'REFUSED',
   cancelled: 'CANCELLED',

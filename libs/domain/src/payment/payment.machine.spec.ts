@@ -54,8 +54,10 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     expect(done.value).toBe('sentToBank');
     expect(done.context).toMatchObject({ requiredConfirmations: 2, sentAt: T0 + 2 });
     expect(done.context.confirmations.map((c) => c.userId)).toEqual(['u-dir1', 'u-dir2']);
-    expect(paymentStatus(step(done, { type: 'BANK_EXECUTED', at: T0 + 3 }))).toBe('EXECUTED');
-    const refused = step(done, { type: 'BANK_REFUSED', reason: 'insufficient funds', at: T0 + 3 });
+    const handed = step(done, { type: 'HANDED_TO_CORE_BANKING', at: T0 + 3 });
+    expect(paymentStatus(handed)).toBe('SENT_TO_BANK');
+    expect(paymentStatus(step(handed, { type: 'BANK_EXECUTED', at: T0 + 4 }))).toBe('EXECUTED');
+    const refused = step(handed, { type: 'BANK_REFUSED', reason: 'insufficient funds', at: T0 + 4 });
     expect(refused.context.bankReason).toBe('insufficient funds');
     expect(isPaymentFinal(refused)).toBe(true);
   });
@@ -122,7 +124,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     });
   });
 
-  it('§1.14 a blocked confirmer is withdrawn before sending, never after', () => {
+  it('§1.14 a blocked confirmer is withdrawn until core banking has it, never after', () => {
     const partial = run(submitted, confirm(dir1));
     const withdrawn = step(partial, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 });
     expect(withdrawn).toMatchObject({ value: 'awaitingConfirmation', context: { confirmations: [] } });
@@ -130,9 +132,11 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
       Code.NO_CONFIRMATION_BY_USER,
     );
     const sent = run(partial, confirm(dir2));
-    expect(refusal(sent, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 })).toMatchObject({
+    expect(step(sent, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 }).value).toBe('partiallyConfirmed');
+    const handed = step(sent, { type: 'HANDED_TO_CORE_BANKING', at: T0 + 3 });
+    expect(refusal(handed, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 4 })).toMatchObject({
       code: Code.TRANSITION_NOT_ALLOWED,
-      details: { state: 'sentToBank' },
+      details: { state: 'handedToCoreBanking', status: 'SENT_TO_BANK' },
     });
   });
 
@@ -213,6 +217,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
         .map((e) => ({ type: 'CONFIRM' as const, ...e, at: T0 })),
       someone.map((who) => ({ type: 'RETURN' as const, actor: who, reason: 'fix', at: T0 })),
       fc.constantFrom('u-dir1', 'u-dir2').map((userId) => ({ type: 'WITHDRAW_CONFIRMATION' as const, userId, at: T0 })),
+      fc.constant({ type: 'HANDED_TO_CORE_BANKING' as const, at: T0 }),
     );
     fc.assert(
       fc.property(fc.array(event, { maxLength: 25 }), (events) => {
@@ -231,7 +236,10 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
           if (state.value === 'partiallyConfirmed') {
             expect(c.confirmations.length).toBeLessThan(c.requiredConfirmations);
           }
-          if (state.value === 'sentToBank') expect(c.confirmations.length).toBe(c.requiredConfirmations);
+          const withBank = state.value === 'sentToBank' || state.value === 'handedToCoreBanking';
+          if (withBank) expect(c.confirmations.length).toBe(c.requiredConfirmations);
+          expect(c.sentAt !== null).toBe(withBank);
+          expect(c.handedToCoreBankingAt !== null).toBe(state.value === 'handedToCoreBanking');
         }
       }),
       { numRuns: 300 },

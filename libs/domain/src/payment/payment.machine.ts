@@ -45,11 +45,20 @@ const confirming = {
   ...open,
 } as const;
 
+/** §1.14: a blocked confirmer's confirmation no longer counts; the rest are counted again. */
+const withdrawn = (actions: readonly ('removeConfirmation' | 'recallFromBank')[]) =>
+  [
+    { guard: { type: 'canWithdraw', params: { outcome: 'someLeft' } }, target: 'partiallyConfirmed', actions },
+    { guard: { type: 'canWithdraw', params: { outcome: 'noneLeft' } }, target: 'awaitingConfirmation', actions },
+  ] as const;
+
 /**
  * A payment document (§1.2, §1.13, §2.4): drafted and submitted by any active user
  * of the partner, confirmed by as many full-access users as the approval policy
  * snapshot asks (§1.2.1; each confirmation follows a code bound to the document,
- * §1.13), then executed or refused by the bank (§2.4).
+ * §1.13), then executed or refused by the bank (§2.4). With the bank it first waits (e.g. a
+ * compliance review) and is then handed to core banking: until that hand-off a blocked
+ * confirmer's confirmation is still withdrawn (§1.14) and it goes back to be confirmed.
  */
 export const paymentMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: PaymentInput },
@@ -90,6 +99,10 @@ export const paymentMachine = setup({
       return { confirmations: [...context.confirmations, confirmation] };
     }),
     recordSending: assign(({ event }) => ('at' in event ? { sentAt: event.at } : {})),
+    recallFromBank: assign({ sentAt: null }),
+    recordHandOver: assign(({ event }) =>
+      event.type === 'HANDED_TO_CORE_BANKING' ? { handedToCoreBankingAt: event.at } : {},
+    ),
     removeConfirmation: assign(({ context, event }) =>
       event.type === 'WITHDRAW_CONFIRMATION'
         ? { confirmations: context.confirmations.filter((c) => c.userId !== event.userId) }
@@ -112,6 +125,7 @@ export const paymentMachine = setup({
     createdAt: input.at,
     ...unsubmitted,
     sentAt: null,
+    handedToCoreBankingAt: null,
     returnReason: null,
     bankReason: null,
     cancelledBy: null,
@@ -128,18 +142,19 @@ export const paymentMachine = setup({
     partiallyConfirmed: {
       on: {
         ...confirming,
-        // §1.14: a blocked confirmer's confirmation no longer counts before the bank has it.
-        WITHDRAW_CONFIRMATION: [
-          { guard: { type: 'canWithdraw', params: { outcome: 'someLeft' } }, actions: 'removeConfirmation' },
-          {
-            guard: { type: 'canWithdraw', params: { outcome: 'noneLeft' } },
-            target: 'awaitingConfirmation',
-            actions: 'removeConfirmation',
-          },
-        ],
+        WITHDRAW_CONFIRMATION: withdrawn(['removeConfirmation']),
       },
     },
+    // With the bank, not yet with core banking (e.g. the compliance hold): nothing moves yet.
     sentToBank: {
+      on: {
+        WITHDRAW_CONFIRMATION: withdrawn(['removeConfirmation', 'recallFromBank']),
+        HANDED_TO_CORE_BANKING: { target: 'handedToCoreBanking', actions: 'recordHandOver' },
+        BANK_REFUSED: { target: 'refused', actions: 'recordBankRefusal' },
+      },
+    },
+    // Core banking has it: money may be moving, so only its answer changes the document (§2.4).
+    handedToCoreBanking: {
       on: {
         BANK_EXECUTED: 'executed',
         BANK_REFUSED: { target: 'refused', actions: 'recordBankRefusal' },

@@ -42,9 +42,12 @@ const author = actor('u-author', P); // full access, so the policy decides wheth
 const directors = [author, actor('u-dir1', P), actor('u-dir2', P)];
 const start = initialPaymentState({ author, amountTiyn: SMALL, at: T0 });
 
-/** Realistic commands; edits and returns stop at `maxVersion` so the graph is finite. */
+/**
+ * Realistic commands; edits and returns stop at `maxVersion` so the graph is finite.
+ * `blocked` picks whose confirmations may be withdrawn (§1.14): all of them, unless given.
+ */
 const commands =
-  (maxVersion: number, policies: ReadonlyArray<ApprovalPolicy>) =>
+  (maxVersion: number, policies: ReadonlyArray<ApprovalPolicy>, blocked = (_userId: string) => true) =>
   ({ context: c }: State): PaymentEvent[] => {
     const changes: PaymentEvent[] = [
       { type: 'EDIT', actor: author, amountTiyn: c.amountTiyn === SMALL ? LARGE : SMALL, at: T0 },
@@ -55,7 +58,10 @@ const commands =
       ...policies.map((policy) => ({ type: 'SUBMIT', actor: author, policy, at: T0 }) as const),
       ...directors.map((who) => ({ type: 'CONFIRM', actor: who, version: c.version, at: T0 }) as const),
       { type: 'CANCEL', actor: author, at: T0 },
-      ...c.confirmations.map((x) => ({ type: 'WITHDRAW_CONFIRMATION', userId: x.userId, at: T0 }) as const),
+      ...c.confirmations
+        .filter((x) => blocked(x.userId))
+        .map((x) => ({ type: 'WITHDRAW_CONFIRMATION', userId: x.userId, at: T0 }) as const),
+      { type: 'HANDED_TO_CORE_BANKING', at: T0 },
       { type: 'BANK_EXECUTED', at: T0 },
       { type: 'BANK_REFUSED', reason: 'insufficient funds', at: T0 },
       { type: 'EXPIRED', at: T0 },
@@ -64,8 +70,11 @@ const commands =
 
 /** States and probes: two edits or returns, every policy. */
 const explore = commands(3, POLICIES.map((p) => p.policy));
-/** Simple paths: one edit or return and the extreme policies (else ~12 000 paths of the same steps). */
-const pathEvents = commands(2, [POLICIES[0]!.policy, POLICIES[2]!.policy]);
+/**
+ * Simple paths: one edit or return, the extreme policies and one blockable confirmer (else
+ * ~12 000 paths of the same steps; withdrawing anyone's, also from the bank, ~7 000).
+ */
+const pathEvents = commands(2, [POLICIES[0]!.policy, POLICIES[2]!.policy], (userId) => userId === 'u-dir1');
 
 /** Every kind of user (author or not, each level and status, this partner or another) tries everything. */
 const probes = (state: State): PaymentEvent[] => {
@@ -92,12 +101,15 @@ const probes = (state: State): PaymentEvent[] => {
 
 const OPEN = new Set(['draft', 'awaitingConfirmation', 'partiallyConfirmed']);
 const CONFIRMING = new Set(['awaitingConfirmation', 'partiallyConfirmed']);
+/** Before core banking has it, a blocked confirmer's confirmation still counts for nothing (§1.14). */
+const WITHDRAWABLE = new Set(['partiallyConfirmed', 'sentToBank']);
+const WITH_BANK = new Set(['sentToBank', 'handedToCoreBanking']);
 
 /** §1.2, §1.13, §1.14, §2.4 restated without the machine or the permission table. */
 const oracle = ({ value, context: c }: State, e: PaymentEvent): Expected<PaymentContext> => {
   if ('actor' in e && e.actor.partnerId !== c.partnerId) return no(Code.NOT_FOUND);
   const notHere = no<PaymentContext>(Code.TRANSITION_NOT_ALLOWED);
-  if (!OPEN.has(value) && value !== 'sentToBank') return notHere;
+  if (!OPEN.has(value) && !WITH_BANK.has(value)) return notHere;
   if ('actor' in e) {
     if (e.actor.status !== 'ACTIVE') return no('ACCESS.USER_NOT_ACTIVE');
     if (e.type === 'CONFIRM' && e.actor.accessLevel !== 'FULL_ACCESS') return no('ACCESS.FORBIDDEN');
@@ -141,14 +153,19 @@ const oracle = ({ value, context: c }: State, e: PaymentEvent): Expected<Payment
       return OPEN.has(value) ? go('cancelled', { ...c, cancelledBy: e.actor.userId }) : notHere;
     case 'WITHDRAW_CONFIRMATION': {
       if (!c.confirmations.some((x) => x.userId === e.userId)) return no(Code.NO_CONFIRMATION_BY_USER);
-      if (value !== 'partiallyConfirmed') return notHere;
+      if (!WITHDRAWABLE.has(value)) return notHere;
+      // Counted again against the snapshot; a document no longer fully confirmed is not with the bank.
       const confirmations = c.confirmations.filter((x) => x.userId !== e.userId);
-      return go(confirmations.length > 0 ? 'partiallyConfirmed' : 'awaitingConfirmation', { ...c, confirmations });
+      if (confirmations.length >= c.requiredConfirmations) return go(value, { ...c, confirmations });
+      const next = confirmations.length > 0 ? 'partiallyConfirmed' : 'awaitingConfirmation';
+      return go(next, { ...c, confirmations, sentAt: null });
     }
+    case 'HANDED_TO_CORE_BANKING':
+      return value === 'sentToBank' ? go('handedToCoreBanking', { ...c, handedToCoreBankingAt: e.at }) : notHere;
     case 'BANK_EXECUTED':
-      return value === 'sentToBank' ? go('executed', c) : notHere;
+      return value === 'handedToCoreBanking' ? go('executed', c) : notHere;
     case 'BANK_REFUSED':
-      return value === 'sentToBank' ? go('refused', { ...c, bankReason: e.reason }) : notHere;
+      return WITH_BANK.has(value) ? go('refused', { ...c, bankReason: e.reason }) : notHere;
     case 'EXPIRED':
       return OPEN.has(value) ? go('expired', c) : notHere;
   }
@@ -166,7 +183,9 @@ modelSuite({
   pathEvents,
   status: {
     actual: paymentStatus,
-    expected: ({ value }) => value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
+    // Core banking's hand-off is the bank's business: the partner still sees the document with the bank.
+    expected: ({ value }) =>
+      value === 'handedToCoreBanking' ? 'SENT_TO_BANK' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
   },
   codes: [
     ...Object.values(Code).filter((code) => code !== Code.INVALID_EVENT),

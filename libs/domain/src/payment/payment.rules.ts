@@ -57,6 +57,11 @@ const authorAllowed: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
 const explained: Rule<Ctx, On<'RETURN'>> = (_context, event) =>
   event.reason.trim().length > 0 ? null : reasonRequired();
 
+/**
+ * §1.14: a blocked user's confirmation is withdrawn while it still decides something — while
+ * the document is being confirmed or waits with the bank before core banking has it (the
+ * machine offers the event in those states only: once handed over, money may be moving).
+ */
 export const hasConfirmation: Rule<Ctx, On<'WITHDRAW_CONFIRMATION'>> = (context, event) =>
   context.confirmations.some((c) => c.userId === event.userId) ? null : noConfirmationByUser();
 
@@ -78,6 +83,11 @@ export type ConfirmationOutcome = 'complete' | 'partial';
 export const confirmationOutcome = (context: Ctx): ConfirmationOutcome =>
   context.confirmations.length + 1 >= context.requiredConfirmations ? 'complete' : 'partial';
 
+/**
+ * Where a withdrawal leaves the document, counted again against the policy snapshot. Whether
+ * partially confirmed or with the bank (all required confirmations present), one fewer is short
+ * of the snapshot's `requiredConfirmations`: it waits for more, and for the first if none is left.
+ */
 export type WithdrawalOutcome = 'someLeft' | 'noneLeft';
 export const withdrawalOutcome = (context: Ctx, event: On<'WITHDRAW_CONFIRMATION'>): WithdrawalOutcome =>
   context.confirmations.some((c) => c.userId !== event.userId) ? 'someLeft' : 'noneLeft';

@@ -28,7 +28,10 @@ export interface PaymentContext {
   readonly requiredConfirmations: number;
   readonly confirmations: ReadonlyArray<PaymentConfirmation>;
   readonly submittedAt: number | null;
+  /** When the last full confirmation sent it to the bank; null while (again) being confirmed. */
   readonly sentAt: number | null;
+  /** When the bank handed it to core banking for execution (§2.4); from then on it is never withdrawn. */
+  readonly handedToCoreBankingAt: number | null;
   readonly returnReason: string | null;
   readonly bankReason: string | null;
   readonly cancelledBy: string | null;
@@ -42,6 +45,7 @@ export type PaymentEvent =
   | { readonly type: 'RETURN'; readonly actor: Actor; readonly reason: string; readonly at: number }
   | { readonly type: 'CANCEL'; readonly actor: Actor; readonly at: number }
   | { readonly type: 'WITHDRAW_CONFIRMATION'; readonly userId: string; readonly at: number }
+  | { readonly type: 'HANDED_TO_CORE_BANKING'; readonly at: number }
   | { readonly type: 'BANK_EXECUTED'; readonly at: number }
   | { readonly type: 'BANK_REFUSED'; readonly reason: string; readonly at: number }
   | { readonly type: 'EXPIRED'; readonly at: number };
@@ -51,6 +55,7 @@ export type PaymentStateValue =
   | 'awaitingConfirmation'
   | 'partiallyConfirmed'
   | 'sentToBank'
+  | 'handedToCoreBanking'
   | 'executed'
   | 'refused'
   | 'cancelled'
