@@ -7,6 +7,7 @@ import { loadWorkerEnv } from '../../apps/worker/src/config/worker-env';
 import { createWorkerRuntime, type WorkerRuntime } from '../../apps/worker/src/create-worker';
 import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
 import { readTestStack } from '../setup/test-stack';
+import { recordHistories } from './record-histories';
 
 /**
  * The real service for one spec file: the API on a loopback port and a worker on a
@@ -55,6 +56,7 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
       worker = await startWorker();
     },
     async close() {
+      await recordHistories(temporal, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_ADDRESS).catch((e) => console.error('recording histories failed', e));
       await api.close();
       await worker.shutdown();
       await connection.close();
