@@ -1,10 +1,8 @@
 import {
-  ParentClosePolicy,
   condition,
   allHandlersFinished,
   proxyActivities,
   setHandler,
-  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -15,11 +13,10 @@ import {
   onboardingStatus,
   type OnboardingEvent,
 } from '../../../libs/domain/src/onboarding';
-import { FlowStatus, Flow, PartnerBin, PartnerId, UserId } from '../shared/search-attributes';
+import { FlowStatus } from '../shared/search-attributes';
 import { refusal } from '../shared/refusal';
 import type { AuditActivities } from '../shared/audit.activities.contract';
-import { registrationWorkflow } from '../registration/registration.workflow';
-import { registrationWorkflowId } from '../registration/registration.messages';
+import { startFirstRegistration } from '../registration/registration.workflow';
 import type { OnboardingActivities } from './onboarding.activities.contract';
 import {
   acceptAgreementUpdate,
@@ -107,24 +104,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<Onboar
 
   await condition(() => state.value === 'inviting' || isOnboardingFinal(state));
   if (state.value === 'inviting') {
-    // Children outlive this workflow if it is ever terminated: an invitation once sent stays valid.
-    const children = await Promise.all(
-      input.userIds.map((userId) =>
-        startChild(registrationWorkflow, {
-          workflowId: registrationWorkflowId(userId, 1),
-          args: [{ userId, partnerId: input.partnerId, partnerBin: input.partnerBin, invitationNo: 1, ...input.registration }],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          typedSearchAttributes: [
-            { key: Flow, value: 'registration' },
-            { key: PartnerId, value: input.partnerId },
-            { key: PartnerBin, value: input.partnerBin },
-            { key: UserId, value: userId },
-            { key: FlowStatus, value: 'INVITED' },
-          ],
-          staticSummary: `Registration of user ${userId} (invitation 1)`,
-        }),
-      ),
-    );
+    const children = await Promise.all(input.userIds.map((userId) => startFirstRegistration(input, userId)));
     // A registration ends one way or another (active, expired, locked, cancelled); each counts as finished.
     await Promise.all(children.map((child) => child.result().then(() => undefined, () => undefined).finally(() => finished++)));
     if (!isOnboardingFinal(state)) apply({ type: 'REGISTRATIONS_FINISHED' });

@@ -1,15 +1,7 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { recoveryStatus, type RecoveryStatus } from '../../../libs/domain/src/auth/recovery';
-import {
-  decideRegistration,
-  initialRegistrationState,
-  isRegistrationFinal,
-  type RegistrationEvent,
-} from '../../../libs/domain/src/registration';
-import { refusal } from '../shared/refusal';
-import { FlowStatus, UserIds } from '../shared/search-attributes';
-import { byUser, transitionTrail } from '../shared/transition-trail';
-import { userBlockedSignal } from '../shared/user-blocked';
+import { runLinkCodeFlow } from '../shared/link-code-flow';
+import { transitionTrail } from '../shared/transition-trail';
 import type { RecoveryActivities } from './recovery.activities.contract';
 import {
   cancelRecoverySignal,
@@ -18,7 +10,6 @@ import {
   recoveryStateQuery,
   requestRecoveryCodeUpdate,
   type RecoveryInput,
-  type RecoveryView,
 } from './recovery.messages';
 
 const io = proxyActivities<RecoveryActivities>({
@@ -36,106 +27,33 @@ const urgent = proxyActivities<RecoveryActivities>({
  * One password recovery (§1.12): e-mails a link, sends SMS codes on request,
  * takes the API's verdict on each code, and applies the new password when the
  * API reports it stored. The steps are the registration's, so the registration
- * machine decides them (see libs/domain/src/auth/recovery.ts); the link and each
- * code expire by timers here. Blocking the user (§1.14) or a newer recovery cancels it.
+ * machine decides them (see libs/domain/src/auth/recovery.ts) in the same flow
+ * (shared/link-code-flow). Blocking the user (§1.14) or a newer recovery cancels it.
  */
 export async function recoveryWorkflow(input: RecoveryInput): Promise<{ status: RecoveryStatus }> {
   const { workflowId } = workflowInfo();
-  const expiresAt = input.issuedAt + input.linkTtlMs;
-  let state = initialRegistrationState({
-    maxAttempts: input.maxAttempts,
-    codeTtlMs: input.codeTtlMs,
-    resendCooldownMs: input.resendCooldownMs,
-  });
-  let changes = 0;
+  const { userId } = input;
   // Asked for by login alone, so nobody is known to have started it; later steps come through the user's link.
   const trail = transitionTrail({ workflowId, flow: 'recovery', partnerId: input.partnerId });
-  trail.note(recoveryStatus(state), 'START');
-
-  const decide = (event: RegistrationEvent) => {
-    const decision = decideRegistration(state, event);
-    if (!decision.ok) throw refusal(decision.error);
-    return decision.state;
-  };
-  const apply = (event: RegistrationEvent) => {
-    state = decide(event);
-    changes++;
-    const byLink = event.type === 'CODE_REQUESTED' || event.type === 'CODE_CHECKED' || event.type === 'PASSWORD_SET';
-    trail.note(recoveryStatus(state), event.type, byLink ? byUser(input.userId) : undefined);
-  };
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const view = (): RecoveryView => ({
-    status: recoveryStatus(state),
-    expiresAt: new Date(expiresAt).toISOString(),
-    codeExpiresAt: iso(state.context.codeExpiresAt),
-    resendAvailableAt: iso(state.context.resendAvailableAt),
-    attemptsLeft: state.context.attemptsLeft,
-    codesIssued: state.context.codesIssued,
-  });
-
-  setHandler(recoveryStateQuery, view);
-  setHandler(
-    requestRecoveryCodeUpdate,
-    async () => {
-      apply({ type: 'CODE_REQUESTED', at: Date.now() });
-      const codeNo = state.context.codesIssued;
-      const codeExpiresAt = new Date(state.context.codeExpiresAt!).toISOString();
-      await urgent.sendRecoveryCode({ workflowId, userId: input.userId, codeNo, expiresAt: codeExpiresAt });
-      return { codeNo, codeExpiresAt, resendAvailableAt: new Date(state.context.resendAvailableAt!).toISOString() };
+  const status = await runLinkCodeFlow({
+    userId,
+    lifetimes: input,
+    expiresAt: input.issuedAt + input.linkTtlMs,
+    status: recoveryStatus,
+    messages: {
+      state: recoveryStateQuery,
+      requestCode: requestRecoveryCodeUpdate,
+      checkCode: checkRecoveryCodeUpdate,
+      passwordSet: recoveryPasswordSetUpdate,
+      cancel: cancelRecoverySignal,
     },
-    { validator: () => void decide({ type: 'CODE_REQUESTED', at: Date.now() }) },
-  );
-  setHandler(
-    checkRecoveryCodeUpdate,
-    (check) => {
-      apply({ type: 'CODE_CHECKED', correct: check.correct, codeNo: check.codeNo, at: Date.now() });
-      return { status: recoveryStatus(state), attemptsLeft: state.context.attemptsLeft };
-    },
-    { validator: (check) => void decide({ type: 'CODE_CHECKED', ...check, at: Date.now() }) },
-  );
-  setHandler(
-    recoveryPasswordSetUpdate,
-    async () => {
-      apply({ type: 'PASSWORD_SET' });
-      await urgent.completeRecovery({ workflowId, userId: input.userId });
-      return { status: recoveryStatus(state) };
-    },
-    { validator: () => void decide({ type: 'PASSWORD_SET' }) },
-  );
-  setHandler(cancelRecoverySignal, ({ reason }) => {
-    if (!isRegistrationFinal(state)) apply({ type: 'CANCEL', reason });
+    sendLink: (expiresAt) => io.sendRecoveryLink({ workflowId, userId, expiresAt }),
+    sendCode: (codeNo, expiresAt) => urgent.sendRecoveryCode({ workflowId, userId, codeNo, expiresAt }),
+    passwordSet: () => urgent.completeRecovery({ workflowId, userId }),
+    recordStatus: (status) => io.recordRecoveryStatus({ workflowId, status }),
+    // Every step is kept as it is taken, so none merges with the next while a record is written.
+    stepped: (to, event, actor) => trail.note(to, event, actor),
+    recordTransition: () => trail.flush(),
   });
-  setHandler(userBlockedSignal, ({ userId }) => {
-    if (userId === input.userId && !isRegistrationFinal(state)) apply({ type: 'CANCEL', reason: 'BLOCKED' });
-  });
-  upsertSearchAttributes([{ key: UserIds, value: [input.userId] }]);
-
-  await io.sendRecoveryLink({ workflowId, userId: input.userId, expiresAt: new Date(expiresAt).toISOString() });
-
-  let recorded = '';
-  while (!isRegistrationFinal(state)) {
-    const status = recoveryStatus(state);
-    if (status !== recorded) {
-      recorded = status;
-      upsertSearchAttributes([{ key: FlowStatus, value: status }]);
-      await io.recordRecoveryStatus({ workflowId, status });
-      await trail.flush();
-      continue;
-    }
-    const seen = changes;
-    const codeDue = state.value === 'codeSent' ? state.context.codeExpiresAt! : Infinity;
-    const wakeAt = Math.min(expiresAt, codeDue);
-    const changed = await condition(() => changes !== seen, Math.max(1, wakeAt - Date.now()));
-    if (changed) continue;
-    const now = Date.now();
-    if (now >= expiresAt) apply({ type: 'LINK_EXPIRED' });
-    else if (state.value === 'codeSent' && now >= codeDue) apply({ type: 'CODE_EXPIRED', at: now });
-  }
-
-  const final = recoveryStatus(state);
-  upsertSearchAttributes([{ key: FlowStatus, value: final }]);
-  await condition(allHandlersFinished);
-  await io.recordRecoveryStatus({ workflowId, status: final });
-  await trail.flush();
-  return { status: final };
+  return { status };
 }

@@ -14,7 +14,7 @@ import {
   subUserCheckEvent,
 } from '../../../libs/domain/src/sub-user-request';
 import { cancelRegistrationSignal } from '../registration/registration.messages';
-import type { registrationWorkflow } from '../registration/registration.workflow';
+import { startFirstRegistration, type registrationWorkflow } from '../registration/registration.workflow';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { until } from '../shared/until';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -29,7 +29,6 @@ import {
   type SubUserRequestInput,
   type SubUserRequestView,
 } from './sub-user-request.messages';
-import { startRegistration } from './sub-user-request.invitation';
 import { SubUserRequestState } from './sub-user-request.state';
 
 const io = proxyActivities<SubUserRequestActivities>({
@@ -120,7 +119,7 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
       return;
     }
     upsertSearchAttributes([{ key: UserIds, value: [input.creator.userId, userId] }]);
-    const child = await startRegistration(input, userId);
+    const child = await startFirstRegistration(input, userId, `sub-user request ${requestId}`);
     registration.child = child;
     s.registrationStatus = 'INVITED';
     void child

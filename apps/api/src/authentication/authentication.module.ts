@@ -7,6 +7,7 @@ import { LoginController } from './login.controller';
 import { MeService } from './me.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordLoginService } from './password-login.service';
+import { SignInOutcome } from './sign-in-outcome.service';
 
 /** Sign-in by password or SMS code, sign-out, `GET /v1/me` and password change (§1.11, §1.12, §1.16). */
 @Module({})
@@ -16,7 +17,7 @@ export class AuthenticationModule {
       module: AuthenticationModule,
       imports: [LoginProtectionModule],
       controllers: [LoginController, AccountController],
-      providers: [PasswordLoginService, CodeLoginService, CodeVerifyService, MeService, PasswordChangeService],
+      providers: [SignInOutcome, PasswordLoginService, CodeLoginService, CodeVerifyService, MeService, PasswordChangeService],
     };
   }
 }

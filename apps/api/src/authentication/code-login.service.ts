@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { loginRefusal, sendLimit } from '../../../../libs/domain/src/auth';
 import { readLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
@@ -7,8 +7,8 @@ import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { loginChallengeWorkflowId, type LoginChallengeInput } from '../../../../workflows/src/login-challenge/login-challenge.messages';
-import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
+import { startUserFlow } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import type { ClientInfo } from '../login-protection/client-info';
 import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
@@ -67,19 +67,14 @@ export class CodeLoginService {
       ttlMs: this.env.CODE_TTL_MS,
       maxAttempts: this.env.CODE_MAX_ATTEMPTS,
     };
-    await this.temporal.workflow.start('loginChallengeWorkflow', {
+    await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+      type: 'loginChallengeWorkflow',
       workflowId: loginChallengeWorkflowId(challengeId),
-      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      typedSearchAttributes: [
-        { key: Flow, value: 'login-challenge' },
-        { key: UserId, value: user.id },
-        { key: PartnerId, value: user.partnerId },
-        { key: UserIds, value: [user.id] },
-        { key: FlowStatus, value: 'ISSUED' },
-      ],
-      staticSummary: `Sign-in code for user ${user.id}`,
+      input,
+      flow: 'login-challenge',
+      user,
+      status: 'ISSUED',
+      summary: `Sign-in code for user ${user.id}`,
     });
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import {
@@ -8,10 +7,10 @@ import {
   loginChallengeStateQuery,
   loginChallengeWorkflowId,
 } from '../../../../workflows/src/login-challenge/login-challenge.messages';
-import { SessionService } from '../auth/session.service';
 import type { ClientInfo } from '../login-protection/client-info';
 import { LoginThrottle } from '../login-protection/login-throttle.service';
-import { SIGNED_IN_USER, signInRefused, signedIn } from './sign-in';
+import { SIGNED_IN_USER, type SignedInUser } from './sign-in';
+import { SignInOutcome } from './sign-in-outcome.service';
 
 /**
  * Finishes a sign-in by SMS code (§1.4, §2.9): the code is checked here against
@@ -27,12 +26,13 @@ export class CodeVerifyService {
     private readonly temporal: Client,
     private readonly codes: OneTimeCodes,
     private readonly throttle: LoginThrottle,
-    private readonly sessions: SessionService,
-    private readonly audit: AuditService,
+    private readonly outcome: SignInOutcome,
   ) {}
 
   async verify(challengeId: string, code: string, client: ClientInfo) {
     await this.throttle.admitAddress(client.address);
+    const challenge = { type: 'LOGIN_CHALLENGE', id: challengeId };
+    const refuse = (user: SignedInUser | null, reason: string) => this.outcome.refuse(user, 'CODE', reason, client, challenge);
     const workflowId = loginChallengeWorkflowId(challengeId);
     const verdict = await this.codes.check(workflowId, code, 1);
     const handle = this.temporal.workflow.getHandle(workflowId);
@@ -40,11 +40,11 @@ export class CodeVerifyService {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;
     });
-    if (!view) return this.refuse(null, 'UNKNOWN_CHALLENGE', challengeId, client);
+    if (!view) return refuse(null, 'UNKNOWN_CHALLENGE');
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: view.userId }, select: SIGNED_IN_USER });
-    if (view.status !== 'ISSUED') return this.refuse(user, `CHALLENGE_${view.status}`, challengeId, client);
+    if (view.status !== 'ISSUED') return refuse(user, `CHALLENGE_${view.status}`);
     const attempt = await this.throttle.admit(user.id, 'CODE');
-    if (!attempt.admitted) return this.refuse(user, attempt.refusal, challengeId, client);
+    if (!attempt.admitted) return refuse(user, attempt.refusal);
     const result = await handle
       .executeUpdate(checkLoginCodeUpdate, { args: [{ userId: user.id, correct: verdict?.correct ?? false }] })
       .catch((error: unknown) => {
@@ -52,48 +52,7 @@ export class CodeVerifyService {
         if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return null;
         throw error;
       });
-    if (result?.status !== 'VERIFIED') {
-      if (attempt.lockedNow) await this.throttle.announceLock(user, attempt.lockedUntil!);
-      const reason = result ? 'WRONG_CODE' : 'CHALLENGE_CLOSED';
-      return this.refuse(user, reason, challengeId, client, attempt.lockedNow ? attempt.lockedUntil : null);
-    }
-    await this.throttle.succeed(user.id);
-    await this.throttle.forgiveAddress(client.address);
-    const session = await this.sessions.open(user.id, 'CODE', client);
-    await this.audit.record({
-      actorType: 'USER',
-      actorId: user.id,
-      partnerId: user.partnerId,
-      action: 'auth.login',
-      targetType: 'SESSION',
-      targetId: session.sessionId,
-      outcome: 'SUCCESS',
-      requestId: client.requestId,
-      clientAddress: client.address,
-      details: { method: 'CODE', challengeId },
-    });
-    return signedIn(session, user);
-  }
-
-  private async refuse(
-    user: { id: string; partnerId: string } | null,
-    reason: string,
-    challengeId: string,
-    client: ClientInfo,
-    lockedUntil: number | null = null,
-  ): Promise<never> {
-    await this.audit.record({
-      actorType: user ? 'USER' : 'ANONYMOUS',
-      actorId: user?.id ?? null,
-      partnerId: user?.partnerId ?? null,
-      action: 'auth.login',
-      targetType: 'LOGIN_CHALLENGE',
-      targetId: challengeId,
-      outcome: 'FAILURE',
-      requestId: client.requestId,
-      clientAddress: client.address,
-      details: { method: 'CODE', reason, ...(lockedUntil ? { lockedUntil: new Date(lockedUntil).toISOString() } : {}) },
-    });
-    throw signInRefused('CODE');
+    if (result?.status !== 'VERIFIED') return this.outcome.wrong(user, attempt, 'CODE', result ? 'WRONG_CODE' : 'CHALLENGE_CLOSED', client, challenge);
+    return this.outcome.succeed(user, 'CODE', client, { challengeId });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   assertLockPolicy,
   countsLoginFailures,
@@ -17,8 +17,8 @@ import { lockLoginCounters, saveLoginCounters } from '../../../../libs/infra/src
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { loginLockWorkflowId, type LoginLockInput } from '../../../../workflows/src/login-lock/login-lock.messages';
-import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
+import { startUserFlow } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import { RateCounters } from './rate-counters.service';
 
@@ -103,19 +103,14 @@ export class LoginThrottle {
   async announceLock(user: { id: string; partnerId: string }, lockedUntil: number): Promise<void> {
     const input: LoginLockInput = { userId: user.id, partnerId: user.partnerId, lockedUntil };
     try {
-      await this.temporal.workflow.start('loginLockWorkflow', {
+      await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+        type: 'loginLockWorkflow',
         workflowId: loginLockWorkflowId(user.id, lockedUntil),
-        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: Flow, value: 'login-lock' },
-          { key: UserId, value: user.id },
-          { key: PartnerId, value: user.partnerId },
-          { key: UserIds, value: [user.id] },
-          { key: FlowStatus, value: 'LOCKED' },
-        ],
-        staticSummary: `Login of user ${user.id} locked after failed attempts`,
+        input,
+        flow: 'login-lock',
+        user,
+        status: 'LOCKED',
+        summary: `Login of user ${user.id} locked after failed attempts`,
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;

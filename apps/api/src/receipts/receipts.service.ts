@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { receiptRefusal, type ReceiptChannel } from '../../../../libs/domain/src/ledger';
@@ -8,9 +8,9 @@ import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { receiptWorkflowId, type ReceiptInput } from '../../../../workflows/src/receipt/receipt.messages';
-import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem } from '../common/problem';
+import { startUserFlow } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 
 export interface RequestContext {
@@ -42,22 +42,16 @@ export class ReceiptsService {
     const workflowId = receiptWorkflowId(paymentId, actor.userId, key);
     const input: ReceiptInput = { paymentId, partnerId: actor.partnerId, userId: actor.userId, channel };
     try {
-      await this.temporal.workflow.start('receiptWorkflow', {
+      // The id is refused even after the first request finished: the same key never sends again.
+      await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+        type: 'receiptWorkflow',
         workflowId,
-        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        // Even after the first request finished, the same key never sends again.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: Flow, value: 'receipt' },
-          { key: PartnerId, value: actor.partnerId },
-          { key: UserId, value: actor.userId },
-          // The blocking contract (§1.14): a flow acting for a user lists them.
-          { key: UserIds, value: [actor.userId] },
-          { key: FlowStatus, value: 'SENDING' },
-        ],
+        input,
+        flow: 'receipt',
+        user: { id: actor.userId, partnerId: actor.partnerId },
+        status: 'SENDING',
         memo: { channel },
-        staticSummary: `Receipt of payment ${payment.number} by ${channel}`,
+        summary: `Receipt of payment ${payment.number} by ${channel}`,
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

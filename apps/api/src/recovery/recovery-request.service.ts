@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { mayRecoverPassword, sendLimit } from '../../../../libs/domain/src/auth';
 import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
@@ -8,8 +8,8 @@ import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { cancelRecoverySignal, recoveryWorkflowId, type RecoveryInput } from '../../../../workflows/src/recovery/recovery.messages';
-import { Flow, FlowStatus, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
+import { startUserFlow } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import type { ClientInfo } from '../login-protection/client-info';
 import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
@@ -95,19 +95,14 @@ export class RecoveryRequestService {
             expiresAt: new Date(issuedAt + input.linkTtlMs),
           },
         });
-        await this.temporal.workflow.start('recoveryWorkflow', {
+        await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+          type: 'recoveryWorkflow',
           workflowId,
-          taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-          args: [input],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          typedSearchAttributes: [
-            { key: Flow, value: 'recovery' },
-            { key: UserId, value: user.id },
-            { key: PartnerId, value: user.partnerId },
-            { key: UserIds, value: [user.id] },
-            { key: FlowStatus, value: 'LINK_SENT' },
-          ],
-          staticSummary: `Password recovery of user ${user.id} (${recoveryNo})`,
+          input,
+          flow: 'recovery',
+          user,
+          status: 'LINK_SENT',
+          summary: `Password recovery of user ${user.id} (${recoveryNo})`,
         });
         started = true;
       });

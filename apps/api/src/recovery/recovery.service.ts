@@ -1,8 +1,7 @@
-import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { sendLimit } from '../../../../libs/domain/src/auth';
-import { domainError } from '../../../../libs/domain/src/domain-error';
 import { maskEmail, maskPhone, type Email, type Phone } from '../../../../libs/domain/src/values';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
@@ -14,7 +13,8 @@ import {
   recoveryStateQuery,
   requestRecoveryCodeUpdate,
 } from '../../../../workflows/src/recovery/recovery.messages';
-import { DomainProblem, problem } from '../common/problem';
+import { LinkCodeSteps } from '../common/link-code-steps';
+import { DomainProblem } from '../common/problem';
 import { PasswordRules } from '../login-protection/password-rules.service';
 import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
 import type { ApiEnv } from '../config/api-env';
@@ -32,22 +32,24 @@ type Recovery = Awaited<ReturnType<RecoveryService['find']>>;
  */
 @Injectable()
 export class RecoveryService {
+  private readonly steps: LinkCodeSteps;
+
   constructor(
     private readonly prisma: PrismaService,
-    private readonly temporal: Client,
+    temporal: Client,
     private readonly keys: SecretKeys,
     private readonly codes: OneTimeCodes,
     private readonly counters: RateCounters,
     private readonly rules: PasswordRules,
     private readonly audit: RecoveryAudit,
     @Inject(ENV) private readonly env: ApiEnv,
-  ) {}
+  ) {
+    this.steps = new LinkCodeSteps(temporal, 'RECOVERY');
+  }
 
   async status(token: string) {
     const rec = await this.find(token);
-    const view = await this.handle(rec.workflowId)
-      .query(recoveryStateQuery)
-      .catch(() => ({ status: rec.status, expiresAt: rec.expiresAt.toISOString(), codeExpiresAt: null, resendAvailableAt: null }));
+    const view = await this.steps.view(rec, recoveryStateQuery);
     return { ...view, emailMasked: maskEmail(rec.user.login as Email), phoneMasked: maskPhone(rec.user.phone as Phone) };
   }
 
@@ -65,29 +67,17 @@ export class RecoveryService {
   async verify(token: string, code: string, client: ClientInfo) {
     const rec = await this.find(token);
     const verdict = await this.codes.check(rec.workflowId, code);
-    if (!verdict) throw new DomainProblem(domainError('RECOVERY.NO_CODE', 'CONFLICT', 'request a code first', { state: rec.status }));
+    if (!verdict) throw this.steps.noCode(rec.status);
     const result = await this.update(rec, checkRecoveryCodeUpdate, [verdict]);
     await this.audit.record(rec, 'auth.recovery.verify', result.status === 'CODE_VERIFIED', client);
     if (result.status === 'CODE_VERIFIED') return { status: result.status };
-    throw new HttpException(
-      problem(400, result.status === 'LOCKED' ? 'wrong code; the recovery is now locked' : 'wrong code', {
-        code: 'RECOVERY.WRONG_CODE',
-        attemptsLeft: result.attemptsLeft,
-        state: result.status,
-        errors: [{ path: 'code', message: 'wrong code' }],
-      }),
-      400,
-    );
+    throw this.steps.wrongCode(result);
   }
 
   async setPassword(token: string, password: string, client: ClientInfo) {
     const rec = await this.find(token);
-    const view = await this.handle(rec.workflowId).query(recoveryStateQuery).catch(() => ({ status: rec.status }));
-    if (view.status !== 'CODE_VERIFIED') {
-      throw new DomainProblem(
-        domainError('RECOVERY.TRANSITION_NOT_ALLOWED', 'CONFLICT', `verify the SMS code first (state ${view.status})`, { state: view.status }),
-      );
-    }
+    const view = await this.steps.view(rec, recoveryStateQuery);
+    if (view.status !== 'CODE_VERIFIED') throw this.steps.notVerified(view.status);
     const pendingPasswordHash = await this.rules.acceptableHash({ id: rec.userId, login: rec.user.login }, password, 'password');
     await this.prisma.passwordRecovery.update({ where: { id: rec.id }, data: { pendingPasswordHash } });
     const result = await this.update(rec, recoveryPasswordSetUpdate, []);
@@ -95,20 +85,12 @@ export class RecoveryService {
     return { status: result.status };
   }
 
-  /** An Update to the recovery; a finished one refuses with its final state (409). */
-  private async update<R, A extends unknown[]>(rec: Recovery, def: UpdateDefinition<R, A>, args: A): Promise<R> {
-    try {
-      return await this.handle(rec.workflowId).executeUpdate(def as unknown as UpdateDefinition<R, [unknown]>, { args: args as unknown as [unknown] });
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      const now = await this.prisma.passwordRecovery.findUnique({ where: { id: rec.id }, select: { status: true } });
-      const state = now?.status ?? rec.status;
-      throw new DomainProblem(domainError('RECOVERY.TRANSITION_NOT_ALLOWED', 'CONFLICT', `this recovery has ended (${state})`, { state }));
-    }
-  }
-
-  private handle(workflowId: string) {
-    return this.temporal.workflow.getHandle(workflowId);
+  /** An Update to the recovery; a finished one refuses with the state its row recorded last. */
+  private update<R, A extends unknown[]>(rec: Recovery, def: UpdateDefinition<R, A>, args: A): Promise<R> {
+    return this.steps.update(rec.workflowId, def, args, async () => {
+      const row = await this.prisma.passwordRecovery.findUnique({ where: { id: rec.id }, select: { status: true } });
+      return row?.status ?? rec.status;
+    });
   }
 
   /** The recovery of a token; a blocked user's links are dead at once (§1.14), whatever the workflow has heard yet. */

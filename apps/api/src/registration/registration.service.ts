@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { checkPassword } from '../../../../libs/domain/src/password-policy';
-import { domainError } from '../../../../libs/domain/src/domain-error';
 import { maskEmail, maskPhone, type Email, type Phone } from '../../../../libs/domain/src/values';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { PasswordHasher } from '../../../../libs/infra/src/crypto/password-hasher';
@@ -15,11 +14,10 @@ import {
   passwordSetUpdate,
   registrationStateQuery,
   requestCodeUpdate,
-  type RegistrationView,
 } from '../../../../workflows/src/registration/registration.messages';
-import { DomainProblem, problem } from '../common/problem';
+import { LinkCodeSteps } from '../common/link-code-steps';
+import { problem } from '../common/problem';
 import { unknownLink } from './registration-token.pipe';
-import { HttpException } from '@nestjs/common';
 
 /**
  * The invitee's side of §1.5–§1.7: the e-mailed token finds the registration,
@@ -29,6 +27,8 @@ import { HttpException } from '@nestjs/common';
  */
 @Injectable()
 export class RegistrationService {
+  private readonly steps: LinkCodeSteps;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
@@ -36,11 +36,13 @@ export class RegistrationService {
     private readonly hasher: PasswordHasher,
     private readonly codes: OneTimeCodes,
     @Inject(ENV) private readonly env: SharedEnv,
-  ) {}
+  ) {
+    this.steps = new LinkCodeSteps(temporal, 'REGISTRATION');
+  }
 
   async status(token: string) {
     const reg = await this.find(token);
-    const view = await this.view(reg.workflowId, reg.status as RegistrationView['status'], reg.expiresAt);
+    const view = await this.steps.view(reg, registrationStateQuery);
     return {
       ...view,
       emailMasked: maskEmail(reg.user.login as Email),
@@ -59,30 +61,16 @@ export class RegistrationService {
   async verify(token: string, code: string) {
     const reg = await this.find(token);
     const verdict = await this.codes.check(reg.workflowId, code);
-    if (!verdict) {
-      throw new DomainProblem(domainError('REGISTRATION.NO_CODE', 'CONFLICT', 'request a code first', { state: reg.status }));
-    }
+    if (!verdict) throw this.steps.noCode(reg.status);
     const result = await this.update(reg, checkCodeUpdate, [verdict]);
     if (result.status === 'CODE_VERIFIED') return { status: result.status };
-    throw new HttpException(
-      problem(400, result.status === 'LOCKED' ? 'wrong code; the registration is now locked' : 'wrong code', {
-        code: 'REGISTRATION.WRONG_CODE',
-        attemptsLeft: result.attemptsLeft,
-        state: result.status,
-        errors: [{ path: 'code', message: 'wrong code' }],
-      }),
-      400,
-    );
+    throw this.steps.wrongCode(result);
   }
 
   async setPassword(token: string, password: string) {
     const reg = await this.find(token);
-    const view = await this.handle(reg.workflowId).query(registrationStateQuery);
-    if (view.status !== 'CODE_VERIFIED') {
-      throw new DomainProblem(
-        domainError('REGISTRATION.TRANSITION_NOT_ALLOWED', 'CONFLICT', `verify the SMS code first (state ${view.status})`, { state: view.status }),
-      );
-    }
+    const view = await this.temporal.workflow.getHandle(reg.workflowId).query(registrationStateQuery);
+    if (view.status !== 'CODE_VERIFIED') throw this.steps.notVerified(view.status);
     const history = await this.prisma.passwordHistory.findMany({
       where: { userId: reg.userId },
       orderBy: { createdAt: 'desc' },
@@ -107,23 +95,12 @@ export class RegistrationService {
     return { userId: reg.userId, login: reg.user.login, status: result.status };
   }
 
-  /** An Update to the registration; a finished registration refuses with its final state (409). */
-  private async update<R, A extends unknown[]>(reg: { workflowId: string; status: string }, def: UpdateDefinition<R, A>, args: A): Promise<R> {
-    try {
-      return await this.handle(reg.workflowId).executeUpdate(def as unknown as UpdateDefinition<R, [unknown]>, { args: args as unknown as [unknown] });
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      const state = await this.prisma.registration.findUnique({ where: { workflowId: reg.workflowId }, select: { status: true } });
-      throw new DomainProblem(
-        domainError('REGISTRATION.TRANSITION_NOT_ALLOWED', 'CONFLICT', `this registration has ended (${state?.status ?? reg.status})`, {
-          state: state?.status ?? reg.status,
-        }),
-      );
-    }
-  }
-
-  private handle(workflowId: string) {
-    return this.temporal.workflow.getHandle(workflowId);
+  /** An Update to the registration; a finished one refuses with the state its row recorded last. */
+  private update<R, A extends unknown[]>(reg: { workflowId: string; status: string }, def: UpdateDefinition<R, A>, args: A): Promise<R> {
+    return this.steps.update(reg.workflowId, def, args, async () => {
+      const row = await this.prisma.registration.findUnique({ where: { workflowId: reg.workflowId }, select: { status: true } });
+      return row?.status ?? reg.status;
+    });
   }
 
   private async find(token: string) {
@@ -133,14 +110,5 @@ export class RegistrationService {
     });
     if (!reg) throw unknownLink();
     return reg;
-  }
-
-  /** The live state from the workflow; the mirrored row when the workflow can't be asked. */
-  private async view(workflowId: string, status: RegistrationView['status'], expiresAt: Date) {
-    try {
-      return await this.handle(workflowId).query(registrationStateQuery);
-    } catch {
-      return { status, expiresAt: expiresAt.toISOString(), codeExpiresAt: null, resendAvailableAt: null };
-    }
   }
 }
