@@ -4,14 +4,16 @@ import { Client } from 'pg';
 import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
 import { loginChallengeWorkflowId } from '../../workflows/src/login-challenge/login-challenge.messages';
 import { recoveryWorkflowId } from '../../workflows/src/recovery/recovery.messages';
+import { registrationWorkflowId } from '../../workflows/src/registration/registration.messages';
 import { readTestStack } from '../setup/test-stack';
+import { fromAddress } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { registerPartner, type RegisteredPartner } from '../support/users';
 import { auditRows, type AuditRow } from './support';
 
 const LOCK_MS = 3_000;
-const address = () => ({ 'x-forwarded-for': `198.51.100.${randomInt(1, 255)}` });
+const address = () => fromAddress();
 const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 /** What a transition record says, in the order the flow took the steps. */
 const steps = (rows: AuditRow[]) => rows.map((r) => [r.details.from, r.details.to, r.details.event, r.actor_type, r.actor_id]);
@@ -97,6 +99,22 @@ describe('audit trail: transitions of the authentication flows', () => {
     ]);
     expect(rows.every((r) => r.partner_id === partner.partnerId && r.details.flow === 'recovery')).toBe(true);
     expectNoSecrets(rows, [code, wrong(code)], [token, newPassword, user.password, user.phone, user.phone.replace(/\D/g, ''), user.login]);
+  });
+
+  it('a registration records every step from INVITED to ACTIVE, also when the code was asked for before INVITED was recorded', async () => {
+    // registerPartner asks for the code as soon as the link arrives, which may be before the
+    // workflow has recorded INVITED: each step must still have its own record, none merged.
+    for (const user of partner.users) {
+      const rows = await transitionsOf(registrationWorkflowId(user.userId, 1));
+      expect(steps(rows)).toEqual([
+        [null, 'INVITED', 'START', 'SYSTEM', null],
+        ['INVITED', 'CODE_SENT', 'CODE_REQUESTED', 'USER', user.userId],
+        ['CODE_SENT', 'CODE_VERIFIED', 'CODE_CHECKED', 'USER', user.userId],
+        ['CODE_VERIFIED', 'ACTIVE', 'PASSWORD_SET', 'USER', user.userId],
+      ]);
+      expect(rows.every((r) => r.partner_id === partner.partnerId && r.details.flow === 'registration')).toBe(true);
+      expectNoSecrets(rows, [], [user.password, user.phone, user.phone.replace(/\D/g, ''), user.login]);
+    }
   });
 
   it('a login lock records LOCKED and, when its timer runs out, UNLOCKED', async () => {

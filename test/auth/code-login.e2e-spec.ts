@@ -1,9 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
 import { loginChallengeStateQuery, loginChallengeWorkflowId } from '../../workflows/src/login-challenge/login-challenge.messages';
+import { fromAddress } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { bearer, registerPartner, type RegisteredUser } from '../support/users';
+import { expectNoCode } from '../support/secrets';
 
 const smsBox = (phone: string) => `${phone.replace(/\D/g, '')}@sms.localhost`;
 const other = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -27,9 +29,9 @@ describe('sign-in by SMS code', () => {
     await db.$disconnect();
   });
 
-  const otp = (login: string, harness = h) => call(harness, 'POST', '/v1/auth/otp', { login }, { 'x-forwarded-for': `192.0.2.${randomInt(1, 255)}` });
+  const otp = (login: string, harness = h) => call(harness, 'POST', '/v1/auth/otp', { login }, fromAddress());
   const verify = (challengeId: string, code: string, harness = h) =>
-    call(harness, 'POST', `/v1/auth/otp/${challengeId}/verify`, { code }, { 'x-forwarded-for': `192.0.2.${randomInt(1, 255)}` });
+    call(harness, 'POST', `/v1/auth/otp/${challengeId}/verify`, { code }, fromAddress());
   /** The n-th SMS to the user's phone (the first was the registration code). */
   const nthCode = (user: RegisteredUser, n: number) => mail.smsCode(user.phone, n);
 
@@ -40,7 +42,7 @@ describe('sign-in by SMS code', () => {
     expect(started.body.challengeId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(started.body.expiresAt) - Date.now()).toBeGreaterThan(h.env.CODE_TTL_MS - 10_000);
     const code = await nthCode(user, 2);
-    const sms = (await mail.to(smsBox(user.phone)))[1]!;
+    const sms = (await mail.waitFor(smsBox(user.phone), 2))[1]!; // oldest first: the registration code, then this one
     expect(sms.text).not.toContain(user.login);
 
     const ok = await verify(started.body.challengeId, code);
@@ -48,7 +50,7 @@ describe('sign-in by SMS code', () => {
     expect(ok.body.user).toMatchObject({ userId: user.userId, login: user.login });
     const me = await call(h, 'GET', '/v1/me', undefined, bearer(ok.body.sessionKey));
     expect(me.body.session.method).toBe('CODE');
-    const audit = await db.auditRecord.findFirstOrThrow({ where: { actorId: user.userId, action: 'auth.login', outcome: 'SUCCESS' } });
+    const audit = await db.auditRecord.findFirstOrThrow({ where: { actorId: user.userId, action: 'auth.login', outcome: 'SUCCESS' }, orderBy: { id: 'desc' } }); // the sign-in just made
     expect(audit.details).toMatchObject({ method: 'CODE' });
 
     // the code is spent: the same code again is refused
@@ -56,7 +58,8 @@ describe('sign-in by SMS code', () => {
     const handle = h.temporal.workflow.getHandle(loginChallengeWorkflowId(started.body.challengeId));
     await eventually('challenge closed', async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined));
     const history = JSON.stringify(await handle.fetchHistory());
-    for (const secret of [code, ok.body.sessionKey, user.password]) expect(history).not.toContain(secret);
+    expectNoCode(history, code);
+    for (const secret of [ok.body.sessionKey, user.password]) expect(history).not.toContain(secret);
     expect(history).not.toContain(user.phone);
   });
 

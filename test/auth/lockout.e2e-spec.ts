@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { uniqueClientAddress as address } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { bearer, registerPartner, type RegisteredUser } from '../support/users';
 
 const LOCK_MS = 3_000;
-const address = () => `203.0.113.${randomInt(1, 255)}`;
 
 /** Brute-force protection of password sign-in (§1.16): the login lock, its notice and its end; the per-address limit. */
 describe('login lockout', () => {
@@ -50,7 +50,7 @@ describe('login lockout', () => {
     expect(ok.status).toBe(200);
     expect((await call(h, 'GET', '/v1/me', undefined, bearer(ok.body.sessionKey))).status).toBe(200);
     expect(await db.loginLock.findUniqueOrThrow({ where: { userId: user.userId } })).toMatchObject({ passwordFailures: 0, lockCount: 0, lockedUntil: null });
-    const locked = await db.auditRecord.findFirstOrThrow({ where: { actorId: user.userId, action: 'auth.login', outcome: 'FAILURE', details: { path: ['lockedUntil'], not: 'null' } } });
+    const locked = await db.auditRecord.findFirstOrThrow({ where: { actorId: user.userId, action: 'auth.login', outcome: 'FAILURE', details: { path: ['lockedUntil'], not: 'null' } }, orderBy: { id: 'asc' } });
     expect(locked.details).toMatchObject({ method: 'PASSWORD', reason: 'WRONG_PASSWORD' });
   });
 

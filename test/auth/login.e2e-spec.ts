@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { randomInt } from 'node:crypto';
 import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
 import { PERMISSIONS } from '../../libs/domain/src/permissions';
+import { fromAddress } from '../support/addresses';
 import { call, startHarness, type Harness, type HttpResult } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { bearer, login, registerPartner, type RegisteredUser } from '../support/users';
 
-/** A client address of its own per test (the API trusts X-Forwarded-For from loopback only), so per-address limits don't mix. */
-const from = () => ({ 'x-forwarded-for': `198.51.100.${randomInt(1, 255)}` });
+/** A client address no other request of the run uses (support/addresses), so per-address limits don't mix. */
+const from = () => fromAddress();
 
 /** Sign-in by password, sessions, `/v1/me`, logout and token separation (§1.1, §1.11, §1.16, §1.17). */
 describe('password sign-in and sessions', () => {
@@ -54,7 +55,7 @@ describe('password sign-in and sessions', () => {
     const session = await db.session.findFirstOrThrow({ where: { userId: full.userId }, orderBy: { createdAt: 'desc' } });
     expect(session.method).toBe('PASSWORD');
     expect(session.keyHash).not.toBe(res.body.sessionKey);
-    const audit = await db.auditRecord.findFirstOrThrow({ where: { actorId: full.userId, action: 'auth.login', outcome: 'SUCCESS' } });
+    const audit = await db.auditRecord.findFirstOrThrow({ where: { actorId: full.userId, action: 'auth.login', outcome: 'SUCCESS' }, orderBy: { id: 'desc' } }); // the sign-in just made
     expect(audit.details).toEqual({ method: 'PASSWORD' });
   });
 

@@ -1,8 +1,8 @@
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import { registrationStatus } from '../../../libs/domain/src/registration';
-import type { AuditActivities } from '../shared/audit.activities.contract';
 import { runLinkCodeFlow } from '../shared/link-code-flow';
 import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '../shared/search-attributes';
+import { transitionTrail } from '../shared/transition-trail';
 import type { RegistrationActivities } from './registration.activities.contract';
 import {
   cancelRegistrationSignal,
@@ -15,7 +15,7 @@ import {
   type RegistrationView,
 } from './registration.messages';
 
-const io = proxyActivities<RegistrationActivities & AuditActivities>({
+const io = proxyActivities<RegistrationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -35,6 +35,7 @@ const urgent = proxyActivities<RegistrationActivities>({
 export async function registrationWorkflow(input: RegistrationInput): Promise<{ status: RegistrationView['status'] }> {
   const { workflowId } = workflowInfo();
   const { userId } = input;
+  const trail = transitionTrail({ workflowId, flow: 'registration', partnerId: input.partnerId });
   const status = await runLinkCodeFlow({
     userId,
     lifetimes: input,
@@ -51,8 +52,10 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<{ 
     sendCode: (codeNo, expiresAt) => urgent.sendRegistrationCode({ workflowId, userId, codeNo, expiresAt }),
     passwordSet: () => urgent.activateUser({ workflowId, userId }),
     recordStatus: (status) => io.recordRegistrationStatus({ workflowId, status }),
-    // One record per recorded status, its last step the cause (recovery keeps every step: its trail).
-    recordTransition: (change) => io.recordTransition({ workflowId, flow: 'registration', partnerId: input.partnerId, ...change }),
+    // Every step is kept as it is taken (§1.15): a code requested before INVITED is
+    // recorded still leaves START → INVITED and INVITED → CODE_SENT, not one merged record.
+    stepped: (to, event, actor) => trail.note(to, event, actor),
+    recordTransition: () => trail.flush(),
   });
   return { status };
 }

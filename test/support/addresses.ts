@@ -1,0 +1,40 @@
+import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { TEST_STATE_ENV } from '../setup/test-stack';
+
+/** The documentation ranges (RFC 5737): never a real client, fine as an X-Forwarded-For value. */
+const RANGES = ['192.0.2', '198.51.100', '203.0.113'];
+const PER_RANGE = 254;
+const TOTAL = RANGES.length * PER_RANGE;
+
+/**
+ * A client address no other test of this jest run has been given. The API trusts
+ * X-Forwarded-For from loopback only ('trust proxy' in apps/api/src/bootstrap.ts),
+ * so a spec sends this header to act from an address of its own; per-address
+ * failure and code limits live in the run's shared database, so two specs that
+ * drew the same random address would count each other's attempts.
+ *
+ * Each address is claimed by creating a file exclusively in the run's own directory
+ * (beside the test-stack state file): atomic across jest's worker processes, and a
+ * module counter alone would restart at zero in every spec file of a worker.
+ */
+export function uniqueClientAddress(): string {
+  const dir = join(dirname(process.env[TEST_STATE_ENV]!), 'client-addresses');
+  mkdirSync(dir, { recursive: true });
+  const start = randomInt(TOTAL); // spreads concurrent claimers, so they rarely race for the same file
+  for (let i = 0; i < TOTAL; i++) {
+    const n = (start + i) % TOTAL;
+    try {
+      closeSync(openSync(join(dir, String(n)), 'wx'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    return `${RANGES[Math.floor(n / PER_RANGE)]}.${(n % PER_RANGE) + 1}`;
+  }
+  throw new Error(`all ${TOTAL} test client addresses of this run are taken`);
+}
+
+/** The header that makes a request come from `address` (see uniqueClientAddress). */
+export const fromAddress = (address = uniqueClientAddress()) => ({ 'x-forwarded-for': address });
