@@ -20,7 +20,7 @@ export class InfraModule implements OnApplicationShutdown {
       module: InfraModule,
       providers: [
         { provide: ENV, useValue: env },
-        { provide: PrismaService, useFactory: () => new PrismaService(env.DATABASE_URL, env.DATABASE_POOL_SIZE) },
+        { provide: PrismaService, useFactory: () => new PrismaService(env.DATABASE_URL, env.DATABASE_POOL_SIZE, env.DATABASE_CONNECT_TIMEOUT_MS) },
         { provide: SecretKeys, useFactory: () => new SecretKeys(env.APP_SECRET) },
         AuditService,
         OneTimeCodes,

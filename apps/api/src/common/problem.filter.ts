@@ -63,8 +63,12 @@ const isBodyParserError = (e: unknown): e is { status: number; type: string; mes
   typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' &&
   typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status < 500;
 
-/** Database or Temporal unreachable: the client may retry, so 503 rather than 500. */
+/**
+ * Database or Temporal unreachable, or no pooled connection within its bound: the
+ * client may retry, so 503 rather than 500. P2028 is Prisma's "no connection to start
+ * a transaction in time"; "timeout exceeded when trying to connect" is the pool's.
+ */
 function isUnavailable(e: unknown): boolean {
   const text = `${(e as { name?: string })?.name ?? ''} ${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|57P01|08006|08001|DatabaseNotReachable|Can't reach database|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated/i.test(text);
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|57P01|08006|08001|P1001|P1017|P2028|DatabaseNotReachable|Can't reach database|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated|timeout exceeded when trying to connect/i.test(text);
 }
