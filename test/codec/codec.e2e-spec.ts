@@ -94,9 +94,11 @@ describe('payload encryption and the codec endpoint', () => {
     expect(Buffer.from(decoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe('json/plain');
     expect(decodedText(decoded)).toBe(partnerName);
 
-    const anonymous = await call(h, 'POST', '/codec/decode', { payloads: [payload] });
-    // A refused UI keeps showing ciphertext: the answer hands back what was sent, undecoded.
-    expect(anonymous).toMatchObject({ status: 401, body: { code: 'CODEC.OPERATOR_REQUIRED', payloads: [payload] } });
+    const anonymous = await call(h, 'POST', '/codec/decode', { payloads: [payload] }, { origin: 'http://127.0.0.1:8233' });
+    // Nothing sent comes back; with no CORS grant the UI's fetch fails, and it keeps showing the ciphertext it has.
+    expect(anonymous).toMatchObject({ status: 401, body: { code: 'CODEC.OPERATOR_REQUIRED' } });
+    expect(anonymous.body).not.toHaveProperty('payloads');
+    expect(anonymous.headers.get('access-control-allow-origin')).toBeNull();
     const partner = await registerPartner(h, mail, [{ accessLevel: 'FULL_ACCESS' }]);
     const session = await login(h, partner.users[0]!.login, partner.users[0]!.password);
     expect((await call(h, 'POST', '/codec/decode', { payloads: [payload] }, bearer(session))).status).toBe(401);

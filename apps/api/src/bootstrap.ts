@@ -5,17 +5,14 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import type { ApiEnv } from './config/api-env';
+import { installHttpEdge } from './http/http-edge';
 
 /** Builds the HTTP application (used by main.ts and by the e2e specs). */
 export async function createApiApp(env: ApiEnv): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true });
+  // bodyParser: false: installHttpEdge mounts the parsers itself, after the checks that must precede them.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  // The payload codec decodes whole history events (Temporal allows 2 MB payloads, base64'd
-  // twice here); it parses its own bodies first, and the 64 kB limit holds for the rest.
-  app.useBodyParser('json', { limit: '8mb', type: (req) => (req.url ?? '').startsWith('/codec/') && /json/i.test(String(req.headers['content-type'] ?? '')) });
-  app.useBodyParser('json', { limit: '64kb' });
+  installHttpEdge(app, env);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

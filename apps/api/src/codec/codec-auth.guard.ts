@@ -8,6 +8,8 @@ import { OperatorCodecSession } from './operator-codec-session';
  * Only bank operators may have payloads decoded: by operator token (`temporal`
  * CLI: `--codec-auth 'Bearer <token>'`), or by the cookie of a browser sign-in
  * (the Temporal UI). A cabinet session key is neither, so it gets a 401.
+ * codecAuthBeforeBody asks the same question before the body is read; this guard
+ * asks again at the route, so the rule holds whatever the middleware order.
  */
 @Injectable()
 export class CodecAuthGuard implements CanActivate {
@@ -18,30 +20,25 @@ export class CodecAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request & { operator?: OperatorIdentity }>();
-    const operator = req.headers.authorization
-      ? this.fromToken(context)
-      : this.sessions.verify(OperatorCodecSession.read(req.headers.cookie));
-    if (!operator) throw refusal(req);
+    const operator = this.identify(req);
+    if (!operator) throw codecRefusal();
     req.operator = operator;
     return true;
   }
 
-  private fromToken(context: ExecutionContext): OperatorIdentity | null {
-    try {
-      this.operators.canActivate(context);
-      return context.switchToHttp().getRequest<{ operator?: OperatorIdentity }>().operator ?? null;
-    } catch {
-      return null;
-    }
+  /** The operator behind the request's bearer token or, without one, its sign-in cookie; else null. */
+  identify(req: Pick<Request, 'headers'>): OperatorIdentity | null {
+    const authorization = req.headers.authorization;
+    if (!authorization) return this.sessions.verify(OperatorCodecSession.read(req.headers.cookie));
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(authorization);
+    return match ? this.operators.identify(match[1]!) : null;
   }
 }
 
 /**
- * The Temporal UI takes `payloads` from whatever the codec answers: handing back
- * what it sent makes it show them still encrypted rather than show nothing.
+ * Nothing of the request is echoed (a 2 MB body would come back whole). The Temporal
+ * UI keeps showing the ciphertext it has when its codec call fails: the refusal from
+ * codecAuthBeforeBody carries no CORS grant, so the browser's fetch rejects.
  */
-function refusal(req: Request): HttpException {
-  const sent = (req.body as { payloads?: unknown } | undefined)?.payloads;
-  const body = problem(401, 'operator token required', { code: 'CODEC.OPERATOR_REQUIRED', payloads: Array.isArray(sent) ? sent : [] });
-  return new HttpException(body, 401);
-}
+export const codecRefusal = () =>
+  new HttpException(problem(401, 'operator token required', { code: 'CODEC.OPERATOR_REQUIRED' }), 401);

@@ -1,4 +1,4 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
@@ -33,6 +33,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (isDomainError(exception)) return problemFromDomain(exception);
     const temporal = fromTemporalFailure(exception);
     if (temporal) return temporal;
+    if (isBodyParserError(exception)) return bodyProblem(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -43,25 +44,57 @@ export class ProblemFilter implements ExceptionFilter {
         // @nestjs/terminus: name each check that failed
         return problem(status, 'not ready', { code: 'SERVICE.NOT_READY', checks: (response as { details: unknown }).details });
       }
+      // Express's not-found answer names the path, which may carry an e-mailed token: say it plainly.
+      if (exception instanceof NotFoundException && /^Cannot [A-Z]+ \//.test(exception.message)) {
+        return problem(404, 'no route matches this method and path', { code: 'REQUEST.NO_ROUTE' });
+      }
       const message =
         typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return problem(status, Array.isArray(message) ? message.join('; ') : String(message));
     }
-    if (isBodyParserError(exception)) return problem(exception.status, exception.type === 'entity.parse.failed' ? 'malformed JSON body' : exception.message);
     if (isUnavailable(exception)) return problem(503, 'a dependency is unavailable; retry shortly', { code: 'SERVICE.UNAVAILABLE' });
     void req;
     return problem(500, 'unexpected error; the request id identifies it in our logs');
   }
 }
 
+/** Issues listed, and characters of a path or message kept: a 10,000-item body must not get a 10,000-item answer. */
+const MAX_ISSUES = 50;
+const MAX_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
+/** Path and message of each issue, never the input (zod issues may carry it, and a key is input too). */
 export function validationProblem(error: ZodError): Problem {
-  const errors = error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
-  return problem(400, `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, { code: 'REQUEST.INVALID', errors });
+  const count = error.issues.length;
+  const errors = error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => ({ path: clip(issue.path.map(String).join('.')) || '(body)', message: clip(issue.message) }));
+  return problem(400, `${count} invalid field${count === 1 ? '' : 's'}`, { code: 'REQUEST.INVALID', errors });
 }
 
-const isBodyParserError = (e: unknown): e is { status: number; type: string; message: string } =>
-  typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' &&
-  typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status < 500;
+/** An error raised while reading a body (body-parser, raw-body, zlib via body-parser): a client error with a status. */
+export const isBodyParserError = (e: unknown): e is { status: number; type?: string; code?: string } =>
+  typeof e === 'object' && e !== null && !(e instanceof HttpException) &&
+  (typeof (e as { type?: unknown }).type === 'string' || /^Z_/.test(String((e as { code?: unknown }).code))) &&
+  typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500;
+
+/** Fixed words per body-parser error type: its own messages may quote the body (JSON.parse does). */
+const BODY_PROBLEMS: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'REQUEST.MALFORMED_JSON', 'malformed JSON body'],
+  'entity.too.deep': [400, 'REQUEST.TOO_DEEP', 'JSON body nested too deeply'],
+  'entity.too.large': [413, 'REQUEST.TOO_LARGE', 'request body too large'],
+  'parameters.too.many': [413, 'REQUEST.TOO_LARGE', 'too many form fields'],
+  'encoding.unsupported': [415, 'REQUEST.UNSUPPORTED_ENCODING', 'unsupported Content-Encoding: send identity, gzip or deflate'],
+  'charset.unsupported': [415, 'REQUEST.UNSUPPORTED_CHARSET', 'unsupported charset: send UTF-8'],
+  'media.unsupported': [415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
+  'request.aborted': [400, 'REQUEST.ABORTED', 'request aborted before its body was read'],
+  'request.size.invalid': [400, 'REQUEST.BODY_UNREADABLE', 'request body shorter or longer than its Content-Length'],
+};
+
+export function bodyProblem(e: { status: number; type?: string }): Problem {
+  const [status, code, detail] = BODY_PROBLEMS[e.type ?? ''] ?? [e.status, 'REQUEST.BODY_UNREADABLE', 'request body could not be read (does it match its Content-Encoding?)'];
+  return problem(status, detail, { code });
+}
 
 /**
  * Database or Temporal unreachable, or no pooled connection within its bound: the

@@ -3,12 +3,19 @@ import { loadEnv, refineShared, sharedEnvSchema } from '../../../../libs/infra/s
 import { paymentsEnvShape } from '../payments/payments-env';
 import { subUsersEnvShape } from '../sub-users/sub-users-env';
 import { codecEnvShape } from '../codec/codec-env';
+import { trustedProxiesSchema } from '../http/trusted-proxies';
 
 /** The API's configuration: the shared settings plus what only the HTTP side needs. */
 export const apiEnvSchema = sharedEnvSchema
   .extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default('127.0.0.1'),
+    /**
+     * Proxies whose X-Forwarded-For is believed (Express 'trust proxy' syntax, comma-separated).
+     * Empty trusts nobody: the client address is the TCP peer, so a caller cannot pick the
+     * address its failed logins count against (§1.16).
+     */
+    TRUSTED_PROXIES: trustedProxiesSchema,
     /** Comma-separated bearer tokens of bank operators (each ≥ 24 characters). */
     OPERATOR_TOKENS: z
       .string()

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 
 /** Who is calling, for rate limits and the audit: never a secret. */
 export interface ClientInfo {
-  /** The caller's address (behind a trusted proxy, the one it reports). */
+  /** The TCP peer's address; behind a proxy listed in TRUSTED_PROXIES, the client address it reports. */
   address: string;
   userAgent?: string;
   requestId?: string;

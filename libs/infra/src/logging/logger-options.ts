@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { assignRequestId } from './request-id';
 
 /** Path segments that are bearer secrets (e-mailed tokens) and never reach a log. */
 const SECRET_PATH = /\/(registrations|recovery)\/[^/?#]+/g;
@@ -24,8 +23,6 @@ export const REDACT_PATHS = [
   'sessionKey',
 ];
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
 /** nestjs-pino settings: JSON lines, one request id per request (echoed as X-Request-Id), secrets redacted. */
 export function loggerOptions(level: string, service: string): Params {
   return {
@@ -33,12 +30,7 @@ export function loggerOptions(level: string, service: string): Params {
       level,
       base: { service },
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      genReqId: assignRequestId,
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
