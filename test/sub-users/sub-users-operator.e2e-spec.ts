@@ -66,7 +66,7 @@ describe('sub-user requests decided by the bank’s operators', () => {
     expect((await decide(unknown, 'reject', { reason: 'x' })).status).toBe(404);
   });
 
-  it('the e-mail became a login while the operator looked: approval rejects the request (LOGIN_TAKEN)', async () => {
+  it('the e-mail became a login while the operator looked: approval rejects the request (LOGIN_TAKEN for the bank only)', async () => {
     const sub = newUser('taken');
     const { requestId } = await createAndConfirm(h, mail, creator, sub);
     await waitForStatus(h, creator.session, requestId, 'AWAITING_OPERATOR');
@@ -76,7 +76,13 @@ describe('sub-user requests decided by the bank’s operators', () => {
 
     expect((await decide(requestId, 'approve')).status).toBe(200);
     const rejected = await waitForStatus(h, creator.session, requestId, 'REJECTED');
-    expect(rejected.rejection).toEqual({ by: 'BANK_CHECKS', code: 'LOGIN_TAKEN', reason: expect.stringContaining('login') });
+    // Issue 12: the creator must not learn that the address is someone's login; the operator does.
+    expect(rejected.rejection).toEqual({ by: 'BANK_CHECKS', code: 'BANK_CHECKS_FAILED', reason: expect.not.stringMatching(/login/i) });
+    const listed = await call(h, 'GET', '/v1/operator/sub-user-requests?status=REJECTED', undefined, h.operator);
+    expect(listed.body.requests.find((r: { requestId: string }) => r.requestId === requestId)).toMatchObject({
+      rejectReason: 'LOGIN_TAKEN',
+      rejection: { by: 'BANK_CHECKS', code: 'LOGIN_TAKEN', reason: expect.stringContaining('login') },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { login: sub.email } })).origin).toBe('APPLICATION');
   });
 
@@ -85,7 +91,10 @@ describe('sub-user requests decided by the bank’s operators', () => {
     const director = { session: await login(h, full.users[0]!.login, full.users[0]!.password), phone: full.users[0]!.phone };
     const { requestId } = await createAndConfirm(h, mail, director, newUser('over-limit'));
     const rejected = await waitForStatus(h, director.session, requestId, 'REJECTED');
-    expect(rejected.rejection).toMatchObject({ by: 'BANK_CHECKS', code: 'USER_LIMIT_REACHED' });
+    // One neutral answer for every check (issue 12); the row keeps the true code.
+    expect(rejected.rejection).toMatchObject({ by: 'BANK_CHECKS', code: 'BANK_CHECKS_FAILED' });
+    const row = await eventually('the mirrored row', async () => (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).rejectReason ?? undefined);
+    expect(row).toBe('USER_LIMIT_REACHED');
   });
 
   it('approved by an operator: the new user is invited and the request follows the registration', async () => {

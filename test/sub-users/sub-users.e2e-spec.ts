@@ -27,9 +27,12 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     await db.$disconnect();
   });
 
-  it('approved path: confirmed by SMS, approved, registered by link, logged in as CREATE_AND_VIEW even when FULL_ACCESS was asked', async () => {
+  it('approved path: confirmed by SMS, approved, registered by link, logged in as CREATE_AND_VIEW; FULL_ACCESS is refused, not lowered', async () => {
     const sub = newUser('approved');
-    const created = await createRequest(h, director.session, { ...sub, email: sub.email.toUpperCase(), accessLevel: 'FULL_ACCESS' });
+    // §1.3, §1.9: asking for more than create-and-view is a 400 naming the rule, never silently capped.
+    const refused = await createRequest(h, director.session, { ...sub, accessLevel: 'FULL_ACCESS' });
+    expect(refused).toMatchObject({ status: 400, body: { errors: [{ path: 'accessLevel', message: expect.stringContaining('§1.9') }] } });
+    const created = await createRequest(h, director.session, { ...sub, email: sub.email.toUpperCase(), accessLevel: 'CREATE_AND_VIEW' });
     expect(created).toMatchObject({ status: 202, body: { status: 'AWAITING_CONFIRMATION', accessLevel: 'CREATE_AND_VIEW' } });
     const { requestId } = created.body;
     expect(Date.parse(created.body.codeExpiresAt)).toBeGreaterThan(Date.now());
@@ -42,7 +45,7 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     expect((await confirm(h, director.session, requestId, code)).status).toBe(409);
 
     const invited = await waitForStatus(h, director.session, requestId, 'INVITED');
-    expect(invited).toMatchObject({ email: sub.email, accessLevel: 'CREATE_AND_VIEW', requestedAccessLevel: 'FULL_ACCESS', reviewFlags: [] });
+    expect(invited).toMatchObject({ email: sub.email, accessLevel: 'CREATE_AND_VIEW', requestedAccessLevel: 'CREATE_AND_VIEW', reviewFlags: [] });
     expect(invited.phoneMasked).not.toContain(sub.phone.slice(4, 10));
     const newUserId = invited.newUser.userId as string;
     const listedInvited = (await call(h, 'GET', '/v1/users', undefined, bearer(viewer.session))).body.users;

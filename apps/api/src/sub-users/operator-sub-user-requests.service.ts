@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
+import { subUserRejectionView } from '../../../../libs/domain/src/sub-user-request';
 import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { approveUpdate, rejectUpdate } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
@@ -41,6 +42,8 @@ export class OperatorSubUserRequestsService {
         reviewFlags: r.reviewFlags,
         operatorId: r.operatorId,
         rejectReason: r.rejectReason,
+        /** The true reason, LOGIN_TAKEN included: the creator reads a neutral one. */
+        rejection: subUserRejectionView('OPERATOR', r.rejectReason),
         cancelReason: r.cancelReason,
         newUserId: r.newUserId,
         createdAt: r.createdAt.toISOString(),

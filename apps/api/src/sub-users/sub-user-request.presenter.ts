@@ -1,21 +1,8 @@
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
-import { isSubUserCheckFailure, SUB_USER_CHECK_MESSAGES } from '../../../../libs/domain/src/sub-user-request';
+import { subUserRejectionView } from '../../../../libs/domain/src/sub-user-request';
 import { maskPhone, type Phone } from '../../../../libs/domain/src/values';
 import type { SubUserRequestView } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
 import type { SubUserRequestRow } from './sub-user-request.store';
-
-/**
- * A refusal by the bank's checks (before an operator, or when creating the user
- * after an approval) is recorded as its stable code and shown with its message;
- * an operator's words are shown as written.
- */
-const rejection = (reason: string | null) => {
-  if (reason === null) return null;
-  if (isSubUserCheckFailure(reason)) {
-    return { by: 'BANK_CHECKS' as const, code: reason, reason: SUB_USER_CHECK_MESSAGES[reason] };
-  }
-  return { by: 'OPERATOR' as const, code: null, reason };
-};
 
 /**
  * What the cabinet sees of a request at every step (§1.8.2–§1.8.4): the workflow's
@@ -40,7 +27,8 @@ export function presentRequest(row: SubUserRequestRow, live: SubUserRequestView 
     attemptsLeft: live?.attemptsLeft ?? null,
     reviewFlags: live?.reviewFlags ?? row.reviewFlags,
     operatorDecisionDeadline: live?.operatorDeadline ?? null,
-    rejection: rejection(rejectReason),
+    /** A refusal by the bank's checks is one neutral answer here (issue 12); operators read the true code. */
+    rejection: subUserRejectionView('CREATOR', rejectReason),
     cancelReason: live?.cancelReason ?? row.cancelReason,
     newUser: newUserId
       ? {

@@ -1,8 +1,10 @@
+import { link, mailBody } from './mail-body';
 import type { Language } from './templates';
 
 /**
  * Texts of the sign-in, lock and recovery messages, in the user's language
- * (Kazakh by default, Russian on request). SMS stay short and never carry the login.
+ * (Kazakh by default, Russian on request). SMS stay short and never carry the login;
+ * e-mails escape every inserted value in their HTML part (`mailBody`).
  */
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -21,36 +23,40 @@ export const loginLockedMail = (lang: Language, p: { fullName: string; lockedUnt
   lang === 'ru'
     ? {
         subject: 'Вход в бизнес-кабинет временно заблокирован',
-        text:
-          `Здравствуйте, ${p.fullName}!\n\n` +
-          `После нескольких неудачных попыток входа вход под вашим логином заблокирован до ${when(p.lockedUntil)}.\n` +
-          'Если это были вы, подождите или восстановите пароль. Если нет — позвоните в банк: кто-то пытается подобрать ваш пароль.',
+        ...mailBody`Здравствуйте, ${p.fullName}!
+
+После нескольких неудачных попыток входа вход под вашим логином заблокирован до ${when(p.lockedUntil)}.
+Если это были вы, подождите или восстановите пароль. Если нет — позвоните в банк: кто-то пытается подобрать ваш пароль.`,
       }
     : {
         subject: 'Бизнес-кабинетке кіру уақытша бұғатталды',
-        text:
-          `Сәлеметсіз бе, ${p.fullName}!\n\n` +
-          `Бірнеше сәтсіз әрекеттен кейін сіздің логиніңізбен кіру ${when(p.lockedUntil)} дейін бұғатталды.\n` +
-          'Бұл сіз болсаңыз, күтіңіз немесе құпия сөзді қалпына келтіріңіз. Олай болмаса, банкке хабарласыңыз: біреу құпия сөзіңізді табуға тырысуда.',
+        ...mailBody`Сәлеметсіз бе, ${p.fullName}!
+
+Бірнеше сәтсіз әрекеттен кейін сіздің логиніңізбен кіру ${when(p.lockedUntil)} дейін бұғатталды.
+Бұл сіз болсаңыз, күтіңіз немесе құпия сөзді қалпына келтіріңіз. Олай болмаса, банкке хабарласыңыз: біреу құпия сөзіңізді табуға тырысуда.`,
       };
 
 export const recoveryLinkMail = (lang: Language, p: { fullName: string; link: string; expiresAt: string }) =>
   lang === 'ru'
     ? {
         subject: 'Восстановление пароля бизнес-кабинета',
-        text:
-          `Здравствуйте, ${p.fullName}!\n\n` +
-          `Чтобы задать новый пароль, откройте ссылку:\n${p.link}\n\n` +
-          `Ссылка действует до ${when(p.expiresAt)} и только один раз; понадобится код из SMS.\n` +
-          'Если вы не запрашивали восстановление, просто удалите письмо: ваш пароль не изменится.',
+        ...mailBody`Здравствуйте, ${p.fullName}!
+
+Чтобы задать новый пароль, откройте ссылку:
+${link(p.link)}
+
+Ссылка действует до ${when(p.expiresAt)} и только один раз; понадобится код из SMS.
+Если вы не запрашивали восстановление, просто удалите письмо: ваш пароль не изменится.`,
       }
     : {
         subject: 'Бизнес-кабинет құпия сөзін қалпына келтіру',
-        text:
-          `Сәлеметсіз бе, ${p.fullName}!\n\n` +
-          `Жаңа құпия сөз орнату үшін сілтемені ашыңыз:\n${p.link}\n\n` +
-          `Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды; SMS арқылы келген код қажет болады.\n` +
-          'Қалпына келтіруді сұрамаған болсаңыз, хатты жойыңыз: құпия сөзіңіз өзгермейді.',
+        ...mailBody`Сәлеметсіз бе, ${p.fullName}!
+
+Жаңа құпия сөз орнату үшін сілтемені ашыңыз:
+${link(p.link)}
+
+Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды; SMS арқылы келген код қажет болады.
+Қалпына келтіруді сұрамаған болсаңыз, хатты жойыңыз: құпия сөзіңіз өзгермейді.`,
       };
 
 export const recoveryCodeSms = (lang: Language, p: { code: string; ttlMs: number }) =>

@@ -6,12 +6,16 @@
  */
 import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
 import type { ApprovalPolicy } from '../../../../libs/domain/src/payment';
+import { smsValue } from './sms-text';
 import type { Language } from './templates';
 
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
-/** Long names are cut so the SMS stays a few segments; the IBAN's end identifies the account. */
-const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
-const ibanTail = (iban: string) => `…${iban.slice(-4)}`;
+/**
+ * Long names are cut so the SMS stays a few segments; the IBAN's end identifies the account.
+ * Both pass through smsValue: nothing invisible or direction-changing may move the tail (§1.13).
+ */
+const shortName = (name: string) => smsValue(name, 40);
+const ibanTail = (iban: string) => `…${smsValue(iban, 34).slice(-4)}`;
 
 export interface PaymentSmsFacts {
   code: string;

@@ -1,7 +1,10 @@
 /**
  * Texts of the e-mails and SMS, in the user's language (Kazakh by default,
- * Russian on request). SMS stay short and never carry the login.
+ * Russian on request). SMS stay short and never carry the login. E-mails are built
+ * with `mailBody`, which escapes every inserted value in the HTML part.
  */
+import { link, mailBody } from './mail-body';
+
 export type Language = 'kk' | 'ru';
 
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
@@ -11,19 +14,23 @@ export const registrationLinkMail = (lang: Language, p: { fullName: string; link
   lang === 'ru'
     ? {
         subject: 'Регистрация в бизнес-кабинете',
-        text:
-          `Здравствуйте, ${p.fullName}!\n\n` +
-          `Банк подписал заявление вашей организации. Чтобы зарегистрироваться в бизнес-кабинете, откройте ссылку:\n${p.link}\n\n` +
-          `Ссылка действует до ${when(p.expiresAt)} и только один раз. Вам понадобится код из SMS на телефон, указанный в заявлении.\n` +
-          'Если вы не ожидали это письмо, просто удалите его.',
+        ...mailBody`Здравствуйте, ${p.fullName}!
+
+Банк подписал заявление вашей организации. Чтобы зарегистрироваться в бизнес-кабинете, откройте ссылку:
+${link(p.link)}
+
+Ссылка действует до ${when(p.expiresAt)} и только один раз. Вам понадобится код из SMS на телефон, указанный в заявлении.
+Если вы не ожидали это письмо, просто удалите его.`,
       }
     : {
         subject: 'Бизнес-кабинетке тіркелу',
-        text:
-          `Сәлеметсіз бе, ${p.fullName}!\n\n` +
-          `Банк ұйымыңыздың өтінішіне қол қойды. Бизнес-кабинетке тіркелу үшін сілтемені ашыңыз:\n${p.link}\n\n` +
-          `Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды. Өтініште көрсетілген телефонға SMS арқылы келген код қажет болады.\n` +
-          'Егер бұл хатты күтпеген болсаңыз, оны жойыңыз.',
+        ...mailBody`Сәлеметсіз бе, ${p.fullName}!
+
+Банк ұйымыңыздың өтінішіне қол қойды. Бизнес-кабинетке тіркелу үшін сілтемені ашыңыз:
+${link(p.link)}
+
+Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды. Өтініште көрсетілген телефонға SMS арқылы келген код қажет болады.
+Егер бұл хатты күтпеген болсаңыз, оны жойыңыз.`,
       };
 
 export const registrationCodeSms = (lang: Language, p: { code: string; ttlMs: number }) =>

@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { instantSchema } from '../values/instant.value-object';
+import { textSchema } from '../values/text.value-object';
 
-/** An ISO 8601 instant (with offset) or a calendar date, read as midnight UTC. */
-const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z' })
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+/** The query instant of every list (years 2000–2100); a day is read as its midnight UTC. */
+const instant = instantSchema('start').transform((ms) => new Date(ms));
 
 const shape = {
   from: instant.optional().meta({ description: 'Records at or after this time.' }),
   to: instant.optional().meta({ description: 'Records before this time.' }),
   userId: z.uuid().optional().meta({ description: 'Only what this user did.' }),
-  action: z
-    .string()
-    .trim()
-    .min(1)
-    .max(120)
+  // Matched against recorded actions only, but still a person's text: the one policy applies.
+  action: textSchema({ label: 'action', max: 120 })
     .optional()
     .meta({ description: 'An exact action (`auth.login`, `POST /v1/payments`), or a prefix ending in `*` (`payment.*`).' }),
   cursor: z

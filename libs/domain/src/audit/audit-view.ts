@@ -1,3 +1,4 @@
+import { isSubUserCheckFailure, SUB_USER_CHECKS_REFUSAL } from '../sub-user-request/sub-user-request.checks';
 import type { AuditOutcome } from './audit-outcome';
 
 /** Who reads the trail: a partner's full-access user, or a bank operator. */
@@ -45,6 +46,17 @@ export const maskClientAddress = (address: string | null): string | null => {
 };
 
 /**
+ * What a partner may read of a record's details: a sub-user request refused by the bank's
+ * checks shows the neutral code its creator saw, never LOGIN_TAKEN, which would reveal that
+ * an address is another partner's login (issue 12). Operators read the true code.
+ */
+const partnerDetails = (details: unknown): unknown => {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return details;
+  const reason = (details as { rejectReason?: unknown }).rejectReason;
+  return typeof reason === 'string' && isSubUserCheckFailure(reason) ? { ...details, rejectReason: SUB_USER_CHECKS_REFUSAL.code } : details;
+};
+
+/**
  * One record as a reader may see it. A partner needs to know what its users did
  * and that the bank acted, not which bank employee it was or the exact address
  * a request came from; an operator investigating sees everything.
@@ -61,6 +73,6 @@ export const auditRecordView = (reader: AuditReader, record: AuditRecordFields):
     outcome: record.outcome,
     requestId: record.requestId,
     clientAddress: partner ? maskClientAddress(record.clientAddress) : record.clientAddress,
-    details: record.details,
+    details: partner ? partnerDetails(record.details) : record.details,
   };
 };

@@ -35,6 +35,14 @@ describe('audit rules (§1.15)', () => {
     expect(auditRecordView('OPERATOR', record)).toMatchObject({ actor: { type: 'OPERATOR', id: 'operator-1a2b3c4d' }, clientAddress: '198.51.100.7' });
   });
 
+  it('never shows a partner which check refused a sub-user request; an operator sees it (issue 12)', () => {
+    const refused = { ...record, action: 'sub_user_request.rejected', details: { status: 'REJECTED', rejectReason: 'LOGIN_TAKEN' } };
+    expect(auditRecordView('PARTNER', refused).details).toEqual({ status: 'REJECTED', rejectReason: 'BANK_CHECKS_FAILED' });
+    expect(auditRecordView('OPERATOR', refused).details).toEqual({ status: 'REJECTED', rejectReason: 'LOGIN_TAKEN' });
+    const byOperator = { ...refused, details: { status: 'REJECTED', rejectReason: 'Not authorised' } };
+    expect(auditRecordView('PARTNER', byOperator).details).toEqual(byOperator.details);
+  });
+
   it('keeps a partner user visible to the partner', () => {
     expect(auditRecordView('PARTNER', { ...record, actorType: 'USER', actorId: 'u-1' }).actor).toEqual({ type: 'USER', id: 'u-1' });
   });
@@ -49,5 +57,13 @@ describe('audit rules (§1.15)', () => {
     expect(operatorAuditQuerySchema.safeParse({ partnerId: '5b0c6f5e-1f0e-4f43-9a53-0c1c2b6d2f10' }).success).toBe(true);
     expect(auditQuerySchema.safeParse({ cursor: 'abc' }).success).toBe(false);
     expect(auditQuerySchema.safeParse({ limit: '500' }).success).toBe(false);
+  });
+
+  it('bounds dates to 2000–2100 and holds the action filter to the text policy (issue 12)', () => {
+    const issues = (query: object) => auditQuerySchema.safeParse(query).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues({ from: '0000-01-01' })).toEqual(['from: Must be between the years 2000 and 2100 (got 0000).']);
+    expect(operatorAuditQuerySchema.safeParse({ to: '2026-13-01' }).success).toBe(false);
+    expect(issues({ action: 'payment.\u0000*' })).toEqual(['action: action must be one line of printable characters (found control character U+0000).']);
+    expect(auditQuerySchema.parse({ action: ' payment.* ' }).action).toBe('payment.*');
   });
 });

@@ -27,6 +27,8 @@ describe('statement period (§2.6)', () => {
     ]);
     expect(issues({ from: '2026-11-01T10:00:00', to: '2026-11-02' })[0]).toMatch(/^from: Must be a date/);
     expect(issues({ to: '2026-11-02' })[0]).toMatch(/^from: /);
+    // Issue 12: year 0 made PostgreSQL fail (a 500); every query date is bounded to 2000–2100.
+    expect(issues({ from: '0000-01-01', to: '2026-11-02' })).toEqual(['from: Must be between the years 2000 and 2100 (got 0000).']);
   });
 
   it('refuses a period that ends before it starts or is longer than 366 days', () => {

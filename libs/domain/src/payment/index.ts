@@ -64,9 +64,12 @@ export type * from './payment.types';
 export { editPayment, EDIT_RETURN_REASON, storedDraftState } from './payment.edit';
 export {
   BENEFICIARY_NAME_MAX_LENGTH,
+  BENEFICIARY_NAME_RULES,
+  beneficiaryNameSchema,
   debitAccountRefusal,
   mergePaymentDocument,
   PAYMENT_PURPOSE_MAX_LENGTH,
+  PAYMENT_PURPOSE_RULES,
   paymentDocumentPatchSchema,
   paymentDocumentProblems,
   paymentDocumentSchema,

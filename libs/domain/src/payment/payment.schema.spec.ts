@@ -41,9 +41,20 @@ describe('payment document fields', () => {
 
   it('refuses control characters, unknown fields, amounts with 3 decimals or zero', () => {
     expect(paths({ ...valid, purpose: 'line\nforged' })).toEqual(['purpose']);
+    expect(paths({ ...valid, purpose: 'a\u0000b' })).toEqual(['purpose']);
     expect(paths({ ...valid, extra: 1 })).toEqual(['']);
     expect(paths({ ...valid, amount: '1.001' })).toEqual(['amount']);
     expect(paths({ ...valid, amount: '0.00' })).toEqual(['amount']);
+  });
+
+  it('refuses a beneficiary name that would reorder or hide what the SMS shows (§1.13)', () => {
+    for (const name of ['ТОО Ромашка \u202E0010…\u202C', 'ТОО\u200BРомашка', 'ТОО\u200DX', '\uFEFFТОО', 'ТОО \u2066X\u2069']) {
+      const parsed = paymentDocumentSchema.safeParse({ ...valid, beneficiary: { ...valid.beneficiary, name } });
+      expect(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+        expect.stringMatching(/^beneficiary\.name: Beneficiary name must not contain invisible or direction-changing characters \(found U\+/),
+      ]);
+    }
+    expect(paymentDocumentSchema.parse({ ...valid, purpose: ' Оплата  по договору ' }).purpose).toBe('Оплата по договору');
   });
 
   it('a payment to the debit account itself is refused on beneficiary.iban', () => {

@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import { domainError, type DomainError } from '../domain-error';
-import { bicSchema, binIinSchema, ibanSchema, kbeSchema, knpSchema, moneySchema } from '../values';
+import { bicSchema, binIinSchema, ibanSchema, kbeSchema, knpSchema, moneySchema, textSchema, type TextRules } from '../values';
 
 /** Longest beneficiary name and purpose a payment order carries. */
 export const BENEFICIARY_NAME_MAX_LENGTH = 200;
 export const PAYMENT_PURPOSE_MAX_LENGTH = 420;
 
-/** Free text printed on the order: trimmed, bounded, one line of printable characters. */
-const orderText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be a string.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
-    // Control characters would let a name or purpose forge extra lines on the order and in the SMS.
-    .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text), `${label} must be one line of printable characters.`);
-
-export const beneficiaryNameSchema = orderText('Beneficiary name', BENEFICIARY_NAME_MAX_LENGTH);
-export const paymentPurposeSchema = orderText('Purpose', PAYMENT_PURPOSE_MAX_LENGTH);
+/**
+ * Free text printed on the order and, for the name, in the confirmation SMS: the one text
+ * policy, so what the user reads is what the code is bound to (§1.13) — no controls, no
+ * bidi overrides or invisible characters that would reorder or hide an account tail.
+ */
+export const BENEFICIARY_NAME_RULES: TextRules = { label: 'Beneficiary name', max: BENEFICIARY_NAME_MAX_LENGTH };
+export const PAYMENT_PURPOSE_RULES: TextRules = { label: 'Purpose', max: PAYMENT_PURPOSE_MAX_LENGTH };
+export const beneficiaryNameSchema = textSchema(BENEFICIARY_NAME_RULES, ['ТОО «Жұлдыз»']);
+export const paymentPurposeSchema = textSchema(PAYMENT_PURPOSE_RULES, ['Оплата по договору №12 от 01.11.2026']);
 
 const beneficiaryShape = {
   name: beneficiaryNameSchema,

@@ -6,6 +6,8 @@ import {
   subUserAdmissionRefusal,
   subUserCheckEvent,
   SUB_USER_CHECK_MESSAGES,
+  SUB_USER_CHECKS_REFUSAL,
+  subUserRejectionView,
   type SubUserRequestFacts,
 } from '.';
 import { actor } from '../testing/actors';
@@ -85,5 +87,14 @@ describe('§1.8.3 the bank’s automatic checks of a sub-user request', () => {
       ok: true,
       state: { value: 'rejected', context: { rejectReason: 'LOGIN_TAKEN' } },
     });
+  });
+
+  it('the creator reads one neutral refusal for every check; the operator reads the true one (issue 12)', () => {
+    const creatorViews = Object.keys(SUB_USER_CHECK_MESSAGES).map((code) => subUserRejectionView('CREATOR', code));
+    for (const view of creatorViews) expect(view).toEqual({ by: 'BANK_CHECKS', code: 'BANK_CHECKS_FAILED', reason: SUB_USER_CHECKS_REFUSAL.reason });
+    expect(JSON.stringify(creatorViews)).not.toMatch(/login|LOGIN_TAKEN/i);
+    expect(subUserRejectionView('OPERATOR', 'LOGIN_TAKEN')).toEqual({ by: 'BANK_CHECKS', code: 'LOGIN_TAKEN', reason: SUB_USER_CHECK_MESSAGES.LOGIN_TAKEN });
+    expect(subUserRejectionView('CREATOR', 'Not authorised by the director')).toEqual({ by: 'OPERATOR', code: null, reason: 'Not authorised by the director' });
+    expect(subUserRejectionView('CREATOR', null)).toBeNull();
   });
 });

@@ -41,12 +41,35 @@ export type SubUserAssessment =
   | { readonly outcome: 'REVIEW'; readonly flags: readonly SubUserCheckFlag[] }
   | { readonly outcome: 'REJECT'; readonly reason: SubUserCheckFailure };
 
-/** What a partner's user reads when the checks refuse (frontends switch on the code). */
+/** What each refusal means, for the bank's operators (and the audit trail, which keeps the code). */
 export const SUB_USER_CHECK_MESSAGES: Readonly<Record<SubUserCheckFailure, string>> = {
   LOGIN_TAKEN: 'This e-mail is already the login of a user; choose another e-mail.',
   PHONE_INVALID: 'The phone is not a Kazakhstan mobile number that can receive SMS codes.',
   PARTNER_NOT_ACTIVE: "The partner's access is suspended; new users cannot be added.",
   USER_LIMIT_REACHED: 'The partner already has as many users as the bank allows.',
+};
+
+/**
+ * What the creator reads for every refusal by the checks: one neutral answer. A precise
+ * LOGIN_TAKEN would tell a partner's user that an address is another partner's login
+ * (issue 12; §1.6: a login names one user), and any answer only some refusals got would
+ * tell it by elimination. The true code stays in the request row, the operator's view and
+ * the audit trail as the bank reads it.
+ */
+export const SUB_USER_CHECKS_REFUSAL = {
+  code: 'BANK_CHECKS_FAILED',
+  reason: 'The bank did not approve adding this user. Your bank manager can tell you why.',
+} as const;
+
+export type SubUserRejectionReader = 'CREATOR' | 'OPERATOR';
+
+/** A request's rejection as a reader sees it: checks' refusals are neutral for the creator; an operator's words are shown as written. */
+export const subUserRejectionView = (reader: SubUserRejectionReader, reason: string | null) => {
+  if (reason === null) return null;
+  if (!isSubUserCheckFailure(reason)) return { by: 'OPERATOR' as const, code: null, reason };
+  return reader === 'OPERATOR'
+    ? { by: 'BANK_CHECKS' as const, code: reason, reason: SUB_USER_CHECK_MESSAGES[reason] }
+    : { by: 'BANK_CHECKS' as const, ...SUB_USER_CHECKS_REFUSAL };
 };
 
 export const isSubUserCheckFailure = (value: string): value is SubUserCheckFailure =>

@@ -8,3 +8,5 @@ export * from './bic.value-object';
 export * from './knp.value-object';
 export * from './kbe.value-object';
 export * from './money.value-object';
+export * from './text.value-object';
+export * from './instant.value-object';

@@ -1,3 +1,4 @@
+import { displayText } from '../../../domain/src/values/text.value-object';
 import type { PrismaService } from '../prisma/prisma.service';
 import type { Mailer } from './mailer';
 
@@ -9,6 +10,13 @@ export interface SmsMessage {
   template: string;
   recipientForLog: string;
 }
+
+/**
+ * The last guard of what a phone shows (§1.13, issue 12): templates already clean each
+ * inserted value, but an SMS is one line of visible text, so no control, line break,
+ * invisible or direction-changing character leaves through any sender, whoever built it.
+ */
+export const smsText = (text: string): string => displayText(text);
 
 /** The port every SMS leaves through. */
 export interface SmsSender {
@@ -30,7 +38,7 @@ export class SmtpSmsSender implements SmsSender {
       idempotencyKey: message.idempotencyKey,
       to: `${message.phone.replace(/\D/g, '')}@${this.domain}`,
       subject: 'SMS',
-      text: message.text,
+      text: smsText(message.text),
       template: message.template,
       recipientForLog: message.recipientForLog,
     });
@@ -60,7 +68,7 @@ export class HttpSmsSender implements SmsSender {
         'idempotency-key': message.idempotencyKey,
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       },
-      body: JSON.stringify({ to: message.phone, from: this.sender, text: message.text }),
+      body: JSON.stringify({ to: message.phone, from: this.sender, text: smsText(message.text) }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);

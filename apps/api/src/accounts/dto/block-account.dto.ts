@@ -1,11 +1,12 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { reasonTextSchema } from '../../../../../libs/domain/src/values';
 
 // The body is optional: a bare POST blocks or unblocks without a stated reason.
 export const blockAccountSchema = z.preprocess(
   (body) => body ?? {},
   z
-    .object({ reason: z.string().trim().min(1).max(500).optional().meta({ description: 'Why; kept in the audit trail, not shown to the partner.' }) })
+    .object({ reason: reasonTextSchema.optional().meta({ description: 'Why; kept in the audit trail, not shown to the partner.' }) })
     .strict(),
 );
 

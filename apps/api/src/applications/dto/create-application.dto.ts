@@ -1,13 +1,20 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ACCESS_LEVELS } from '../../../../../libs/domain/src/access-level';
-import { binIinSchema, emailSchema, ibanSchema, phoneSchema, createMoneySchema } from '../../../../../libs/domain/src/values';
-
-const fullName = z.string().trim().min(2, 'at least 2 characters').max(200, 'at most 200 characters');
+import {
+  binIinSchema,
+  createMoneySchema,
+  emailSchema,
+  ibanSchema,
+  organisationNameSchema,
+  personNameSchema,
+  phoneSchema,
+} from '../../../../../libs/domain/src/values';
 
 export const createApplicationSchema = z
   .object({
-    partner: z.object({ bin: binIinSchema, name: z.string().trim().min(2).max(300) }).strict(),
+    // Names go into e-mails and the bank's records: the one text policy (issue 12).
+    partner: z.object({ bin: binIinSchema, name: organisationNameSchema }).strict(),
     accounts: z
       .array(z.object({ iban: ibanSchema, openingBalance: createMoneySchema().optional() }).strict())
       .min(1, 'at least one account')
@@ -16,7 +23,7 @@ export const createApplicationSchema = z
       .array(
         z
           .object({
-            fullName,
+            fullName: personNameSchema,
             email: emailSchema,
             phone: phoneSchema,
             accessLevel: z.enum(ACCESS_LEVELS),

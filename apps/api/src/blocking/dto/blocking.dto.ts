@@ -1,7 +1,9 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { TEXT_LIMITS, textSchema } from '../../../../../libs/domain/src/values';
 
-const reason = z.string().trim().min(3, 'say why, in a few words').max(500, 'at most 500 characters');
+/** The text policy (issue 12): kept in the audit trail and shown to operators as written. */
+const reason = textSchema({ label: 'Reason', min: 3, max: TEXT_LIMITS.reason });
 
 /** §1.14: the bank blocks a user with a reason, kept in the audit trail. */
 export class BlockUserDto extends createZodDto(z.object({ reason }).strict()) {}

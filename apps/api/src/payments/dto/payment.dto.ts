@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { parseStatementBound } from '../../../../../libs/domain/src/ledger';
 import { paymentDocumentPatchSchema, paymentDocumentSchema, type PaymentStatus } from '../../../../../libs/domain/src/payment';
+import { instantSchema, reasonTextSchema } from '../../../../../libs/domain/src/values';
 
 export const PAYMENT_STATUSES = [
   'DRAFT',
@@ -17,12 +17,11 @@ export const PAYMENT_STATUSES = [
 export class CreatePaymentDto extends createZodDto(paymentDocumentSchema) {}
 export class PatchPaymentDto extends createZodDto(paymentDocumentPatchSchema) {}
 
-/** A person's words, shown to the partner's users in the timeline. */
-export const reasonSchema = z
-  .string({ error: 'A reason is required.' })
-  .trim()
-  .min(1, 'A reason is required.')
-  .max(500, 'At most 500 characters.');
+/**
+ * A person's words, shown to the partner's users in the timeline: the text policy, so a NUL
+ * (which PostgreSQL cannot store) or a bidi override never reaches a workflow (issue 12).
+ */
+export const reasonSchema = reasonTextSchema;
 
 export class ReturnPaymentDto extends createZodDto(z.object({ reason: reasonSchema }).strict()) {}
 
@@ -30,19 +29,6 @@ export class ReturnPaymentDto extends createZodDto(z.object({ reason: reasonSche
 export class VerifyCodeDto extends createZodDto(
   z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the SMS') }).strict(),
 ) {}
-
-/** A bound of a period: a day (YYYY-MM-DD) or an instant with offset; the end is inclusive. */
-const bound = (edge: 'start' | 'end') =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx): number | undefined => {
-      if (value === undefined) return undefined;
-      const parsed = parseStatementBound(value, edge);
-      if (parsed.ok) return parsed.value;
-      for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    });
 
 export const pageShape = {
   cursor: z
@@ -56,8 +42,8 @@ export class ListPaymentsQueryDto extends createZodDto(
   z
     .object({
       status: z.enum(PAYMENT_STATUSES).optional(),
-      from: bound('start').meta({ description: 'Created on or after: a day (YYYY-MM-DD, UTC) or an instant with offset.' }),
-      to: bound('end').meta({ description: 'Created on or before: a day (YYYY-MM-DD, UTC) or an instant with offset.' }),
+      from: instantSchema('start').optional().meta({ description: 'Created on or after: a day (YYYY-MM-DD, UTC) or an instant with offset.' }),
+      to: instantSchema('end').optional().meta({ description: 'Created on or before: a day (YYYY-MM-DD, UTC) or an instant with offset.' }),
       ...pageShape,
     })
     .strict(),

@@ -1,7 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ACCESS_LEVELS } from '../../../../../libs/domain/src/access-level';
-import { emailSchema, phoneSchema } from '../../../../../libs/domain/src/values';
+import { emailSchema, personNameSchema, phoneSchema, textSchema } from '../../../../../libs/domain/src/values';
 import { codeSchema } from '../../registration/dto/registration.dto';
 
 export const SUB_USER_REQUEST_STATUSES = [
@@ -19,11 +18,20 @@ export const SUB_USER_REQUEST_STATUSES = [
 export class CreateSubUserDto extends createZodDto(
   z
     .object({
-      fullName: z.string().trim().min(2, 'at least 2 characters').max(200, 'at most 200 characters'),
+      // Goes into the new user's e-mail and the operator's queue: the one text policy (issue 12).
+      fullName: personNameSchema,
       email: emailSchema,
       phone: phoneSchema,
-      /** May be asked; a user created in the cabinet gets at most CREATE_AND_VIEW all the same (§1.3, §1.9). */
-      accessLevel: z.enum(ACCESS_LEVELS).optional(),
+      /**
+       * Not in the contract's body (api.md); accepted only as what the user will get. A user
+       * created in the cabinet gets create-and-view (§1.3, §1.9): asking for more is refused,
+       * never silently lowered.
+       */
+      accessLevel: z
+        .literal('CREATE_AND_VIEW', {
+          error: 'A user added in the cabinet gets CREATE_AND_VIEW only (§1.3, §1.9); full access is granted by the bank through an application.',
+        })
+        .optional(),
       /** The new user's messages; the creator's language when absent. */
       language: z.enum(['kk', 'ru']).optional(),
     })
@@ -34,7 +42,7 @@ export class CreateSubUserDto extends createZodDto(
 export class ConfirmSubUserDto extends createZodDto(z.object({ code: codeSchema }).strict()) {}
 
 export class RejectSubUserDto extends createZodDto(
-  z.object({ reason: z.string().trim().min(1, 'required').max(1000, 'at most 1000 characters') }).strict(),
+  z.object({ reason: textSchema({ label: 'Reason', max: 1000 }) }).strict(),
 ) {}
 
 export class ListSubUserRequestsQuery extends createZodDto(
