@@ -62,6 +62,20 @@ describe('hostile text and dates (issue 12)', () => {
     expect(fieldErrors(notADay.body)).toEqual([{ path: 'to', message: '2026-02-30 is not a calendar date.' }]);
   });
 
+  it('a forged payments cursor (impossible uuid or year) is a 400 on cursor, never a 500', async () => {
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const cursors = [
+      forge(['2026-01-01T00:00:00.000Z', '------------------------------------']),
+      forge(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+      forge(null),
+      'bm90LWpzb24',
+    ];
+    for (const cursor of cursors) {
+      const res = await call(h, 'GET', `/v1/payments?cursor=${cursor}`, undefined, director().auth);
+      expect({ cursor, status: res.status, errors: fieldErrors(res.body).map((e: { path: string }) => e.path) }).toEqual({ cursor, status: 400, errors: ['cursor'] });
+    }
+  });
+
   it('POST /v1/users: a NUL or a line break in fullName and any accessLevel but CREATE_AND_VIEW are 400s naming the field', async () => {
     const nul = await createRequest(h, session(), { ...newUser('nul'), fullName: 'Ivan\u0000Petrov' });
     expect(nul).toMatchObject({ status: 400, body: { errors: [{ path: 'fullName', message: expect.stringContaining('U+0000') }] } });

@@ -1,5 +1,6 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
+import { parseInstant } from '../../../../libs/domain/src/values';
 import { problem } from '../common/problem';
 import { presentPayment, presentSummary, type Audience } from './payment.presenter';
 import { PaymentStore, type PaymentRow } from './payment.store';
@@ -9,13 +10,16 @@ interface Page {
   limit: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const encodeCursor = (row: PaymentRow) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
 const decodeCursor = (cursor: string): { createdAt: Date; id: string } => {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const createdAt = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && Number.isFinite(createdAt.getTime())) return { createdAt, id };
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    // A forged cursor must not reach PostgreSQL as an impossible uuid or timestamp (a 500 there).
+    const createdAt = parseInstant(at);
+    if (typeof id === 'string' && UUID.test(id) && createdAt.ok) return { createdAt: new Date(createdAt.value), id };
   } catch {
     /* reported below */
   }
