@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { loadApiEnv, type ApiEnv } from '../../apps/api/src/config/api-env';
@@ -12,7 +13,9 @@ import { recordHistories } from './record-histories';
 /**
  * The real service for one spec file: the API on a loopback port and a worker on a
  * task queue of its own, against the test stack's Temporal, PostgreSQL and MailDev.
- * `overrides` set configuration such as short lifetimes (§1.11).
+ * `overrides` set configuration such as short lifetimes (§1.11). Specs act from addresses
+ * of their own through X-Forwarded-For (support/addresses.ts), so the harness trusts it from
+ * loopback peers unless `overrides` say otherwise (the service's default trusts nobody).
  */
 export interface Harness {
   baseUrl: string;
@@ -25,14 +28,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
-  const source = { ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides };
+/** What a spec may add to the worker, e.g. an activity interceptor that injects failures. */
+export interface HarnessOptions {
+  workerInterceptors?: ActivityInterceptorsFactory[];
+}
+
+export async function startHarness(overrides: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+  const source = { ...process.env, TRUSTED_PROXIES: 'loopback', TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides };
   const env = loadApiEnv(source);
   const workerEnv = loadWorkerEnv(source);
   const bundlePath = readTestStack().workflowBundlePath;
   if (!bundlePath) throw new Error('no workflow bundle: global setup did not find workflows/src/index.ts');
   const startWorker = async () => {
-    const runtime = await createWorkerRuntime(workerEnv, { workflowBundle: { codePath: bundlePath } });
+    const runtime = await createWorkerRuntime(workerEnv, { workflowBundle: { codePath: bundlePath }, activityInterceptors: options.workerInterceptors });
     void runtime.run();
     return runtime;
   };

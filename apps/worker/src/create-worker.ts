@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode, type ActivityInterceptorsFactory, type WorkflowBundleOption } from '@temporalio/worker';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { repoRoot } from '../../../scripts/repo-root';
 import { temporalConnectionOptions } from '../../../libs/infra/src/temporal/connection-options';
 import { EncryptionCodec } from '../../../libs/infra/src/temporal/encryption-codec';
+import { activityErrorsInterceptor } from './activity-errors/activity-errors.interceptor';
 import { ensureAuditRetentionSchedule } from './audit/retention-schedule';
 import type { WorkerEnv } from './config/worker-env';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
@@ -37,10 +38,16 @@ function collectActivities(app: INestApplicationContext): Record<string, (...arg
 
 export async function createWorkerRuntime(
   env: WorkerEnv,
-  opts: { taskQueue?: string; workflowBundle?: WorkflowBundleOption } = {},
+  opts: {
+    taskQueue?: string;
+    workflowBundle?: WorkflowBundleOption;
+    /** Run inside the worker's own (outermost) interceptor, e.g. a test's fault injection. */
+    activityInterceptors?: ActivityInterceptorsFactory[];
+  } = {},
 ): Promise<WorkerRuntime> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  const logger = app.get(PinoLogger);
+  app.useLogger(logger);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const workflowBundle =
     opts.workflowBundle ??
@@ -57,6 +64,10 @@ export async function createWorkerRuntime(
     dataConverter,
     workflowBundle,
     activities: collectActivities(app),
+    // Data errors fail at once (non-retryable), others retry; both alert in the log when they should.
+    interceptors: {
+      activity: [activityErrorsInterceptor({ error: (fields, msg) => logger.error({ ...fields, msg }) }), ...(opts.activityInterceptors ?? [])],
+    },
     maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,

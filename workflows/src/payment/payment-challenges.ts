@@ -19,6 +19,12 @@ export interface PaymentChallengeEntry {
   state: MachineState<ChallengeContext>;
 }
 
+export interface ChallengesSnapshot {
+  entries: ReadonlyArray<readonly [string, PaymentChallengeEntry]>;
+  lastIssued: ReadonlyArray<[string, number]>;
+  codeUsers: readonly string[];
+}
+
 /**
  * The confirmation codes of one document (§1.13), one challenge machine each. A challenge
  * belongs to the user it was sent to: anyone else asking about it hears NOT_FOUND.
@@ -77,6 +83,24 @@ export class PaymentChallenges {
     for (const entry of this.entries.values()) {
       if (which(entry) && !isChallengeFinal(entry.state)) entry.state = this.check(entry, { type: 'CANCEL', reason });
     }
+  }
+
+  /** A copy to roll back to when a step's write fails (entries' states are immutable values). */
+  snapshot(): ChallengesSnapshot {
+    return {
+      entries: [...this.entries].map(([id, e]) => [id, { ...e }] as const),
+      lastIssued: [...this.lastIssued],
+      codeUsers: [...this.codeUsers],
+    };
+  }
+
+  restore(s: ChallengesSnapshot): void {
+    this.entries.clear();
+    for (const [id, e] of s.entries) this.entries.set(id, { ...e });
+    this.lastIssued.clear();
+    for (const [k, v] of s.lastIssued) this.lastIssued.set(k, v);
+    this.codeUsers.clear();
+    for (const u of s.codeUsers) this.codeUsers.add(u);
   }
 
   /** Every user who was ever sent a code for this document. */

@@ -26,6 +26,11 @@ export interface PaymentSettings {
   holdThresholdTiyn: string;
   holdTtlMs: number;
   calendar: BankCalendar;
+  /**
+   * How long a bookkeeping write may keep retrying before its step is refused (and alerted);
+   * absent in workflows started before it existed (the default then applies).
+   */
+  recordRetryMs?: number;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface PaymentView {
   expiresAt: string | null;
   hold: { status: ComplianceHoldStatus; deadline: string } | null;
   challenges: PaymentChallengeView[];
+  /** The revision of the last write that reached PostgreSQL: the row's `revision` equals it. */
+  revision: number;
 }
 
 export interface ConfirmationSummary {

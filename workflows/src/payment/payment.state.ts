@@ -1,4 +1,3 @@
-import type { Actor } from '../../../libs/domain/src/access-level';
 import type { MachineState } from '../../../libs/domain/src/machine-state';
 import {
   decidePayment,
@@ -14,7 +13,7 @@ import {
 } from '../../../libs/domain/src/payment';
 import { refusal } from '../shared/refusal';
 import type { PaymentProjection, PaymentRecord, TimelineEntry } from './payment.activities.contract';
-import { PaymentChallenges } from './payment-challenges';
+import { PaymentChallenges, type ChallengesSnapshot } from './payment-challenges';
 import type { ConfirmationSummary, PaymentDocumentRecord, PaymentView, PaymentWorkflowInput } from './payment.messages';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -36,7 +35,10 @@ export class PaymentState {
   /** The value date fixed when the document reached the bank; before that it follows the clock. */
   private sentValueDate: string | null = null;
   changes = 0;
+  /** Revisions taken; never rolled back, since a write that timed out may still have committed. */
   private revision = 0;
+  /** The revision of the last write known to have committed: the row's `revision`. */
+  recorded = 0;
   private readonly confirmers = new Set<string>();
 
   constructor(private readonly input: PaymentWorkflowInput) {
@@ -89,6 +91,22 @@ export class PaymentState {
     this.hold = null;
     this.sentValueDate = null;
     this.expiresAt = Date.now() + this.input.settings.confirmationTtlMs;
+  }
+
+  /** Everything a step may change, to put back when its write fails (see PaymentRuntime.step). */
+  snapshot(): PaymentSnapshot {
+    const { document, content, expiresAt, hold, refusal, executedAt, sentValueDate } = this;
+    return { document, content, expiresAt, hold, refusal, executedAt, sentValueDate, confirmers: [...this.confirmers], challenges: this.challenges.snapshot() };
+  }
+
+  restore(s: PaymentSnapshot): void {
+    ({ document: this.document, content: this.content, expiresAt: this.expiresAt, hold: this.hold } = s);
+    ({ refusal: this.refusal, executedAt: this.executedAt, sentValueDate: this.sentValueDate } = s);
+    this.confirmers.clear();
+    for (const u of s.confirmers) this.confirmers.add(u);
+    this.challenges.restore(s.challenges);
+    // Wakes the main loop: the expiry and the bank hand-off are judged again on the restored state.
+    this.changes++;
   }
 
   /** What the user's code is bound to: this document, its current version, amount and beneficiary. */
@@ -150,26 +168,22 @@ export class PaymentState {
       expiresAt: projection.expiresAt,
       hold: projection.hold,
       challenges: this.challenges.view(),
+      revision: this.recorded,
     };
   }
 }
 
-/** A timeline entry for a user's, an operator's or the system's step. */
-export const byUser = (actor: Actor, type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
-  type,
-  actorType: 'USER',
-  actorId: actor.userId,
-  details,
-});
-export const bySystem = (type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
-  type,
-  actorType: 'SYSTEM',
-  actorId: null,
-  details,
-});
-export const byOperator = (operatorId: string, type: TimelineEntry['type'], details: TimelineEntry['details'] = {}): TimelineEntry => ({
-  type,
-  actorType: 'OPERATOR',
-  actorId: operatorId,
-  details,
-});
+/** Immutable values only (machine states, holds and documents are replaced, never mutated). */
+export interface PaymentSnapshot {
+  readonly document: MachineState<PaymentContext>;
+  readonly content: PaymentDocumentRecord;
+  readonly expiresAt: number | null;
+  readonly hold: ComplianceHold | null;
+  readonly refusal: { code: string; reason: string } | null;
+  readonly executedAt: string | null;
+  readonly sentValueDate: string | null;
+  readonly confirmers: readonly string[];
+  readonly challenges: ChallengesSnapshot;
+}
+
+export { byOperator, bySystem, byUser } from './payment.timeline';

@@ -14,7 +14,8 @@ import { bySystem, PaymentState } from './payment.state';
  * the one place the document's life is decided: returns to draft and resubmissions,
  * edits, confirmations with codes bound to the current version, withdrawal of a blocked
  * confirmer, expiry of an unconfirmed document by timer, the compliance hold and the bank.
- * Every step is decided by the domain machine and written to PostgreSQL by activities.
+ * Every step is decided by the domain machine and written to PostgreSQL by activities; a step
+ * whose write fails is not taken (payment.runtime.ts), so the row and this state never disagree.
  */
 export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ status: PaymentStatus }> {
   const state = new PaymentState(input);
@@ -26,29 +27,39 @@ export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ st
   registerConfirmationCommands(rt);
 
   let shown = '';
-  while (!state.final) {
-    if (state.status !== shown) {
-      shown = state.status;
-      upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
+  // A step that makes the document final is put back if its write fails: the flow ends only
+  // once every handler has finished and the document is still final.
+  for (;;) {
+    while (!state.final) {
+      if (state.status !== shown) {
+        shown = state.status;
+        upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
+      }
+      // Returns when the bank has answered, or when a withdrawn confirmation took it back (§1.14).
+      if (state.document.value === 'sentToBank' || state.document.value === 'handedToCoreBanking') {
+        await sendToBank(rt);
+        continue;
+      }
+      const seen = state.changes;
+      const due = state.expiresAt ?? Date.now();
+      const changed = await condition(() => state.changes !== seen, Math.max(1, due - Date.now()));
+      if (!changed && Date.now() >= due) {
+        // Refused when its write fails: the state stays as it was, and the loop expires it again after a pause.
+        await rt.systemStep('EXPIRE', async () => {
+          const expiry = { type: 'EXPIRED', at: Date.now() } as const;
+          if (!canDecidePayment(state.document, expiry)) return;
+          state.apply(expiry);
+          state.challenges.cancel(() => true, 'EXPIRED');
+          await rt.persist(state.record([bySystem('EXPIRED')]));
+        });
+      }
     }
-    // Returns when the bank has answered, or when a withdrawn confirmation took it back (§1.14).
-    if (state.document.value === 'sentToBank') {
-      await sendToBank(rt);
-      continue;
-    }
-    const seen = state.changes;
-    const due = state.expiresAt ?? Date.now();
-    const changed = await condition(() => state.changes !== seen, Math.max(1, due - Date.now()));
-    const expiry = { type: 'EXPIRED', at: Date.now() } as const;
-    if (!changed && Date.now() >= due && canDecidePayment(state.document, expiry)) {
-      state.apply(expiry);
-      state.challenges.cancel(() => true, 'EXPIRED');
-      await rt.persist(state.record([bySystem('EXPIRED')]));
-    }
+    shown = state.status;
+    upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
+    await condition(allHandlersFinished);
+    await rt.idle();
+    // A command that arrived meanwhile (after a put-back final step) must finish before the flow does.
+    if (state.final && allHandlersFinished()) break;
   }
-
-  upsertSearchAttributes([{ key: FlowStatus, value: state.status }]);
-  await condition(allHandlersFinished);
-  await rt.idle();
   return { status: state.status };
 }

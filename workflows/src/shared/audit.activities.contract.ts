@@ -12,6 +12,9 @@ export interface TransitionRecord {
   actorType?: 'USER' | 'OPERATOR' | 'SYSTEM';
   /** The machine event that caused it, e.g. `BANK_SIGNED`, `LINK_EXPIRED`. */
   event: string;
+  /** FAILURE: the step was decided but not taken, because its write failed (`code` says how). */
+  outcome?: 'FAILURE';
+  code?: string;
 }
 
 /**

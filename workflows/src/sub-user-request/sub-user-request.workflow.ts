@@ -1,8 +1,10 @@
 import {
   allHandlersFinished,
   condition,
+  log,
   proxyActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -33,6 +35,15 @@ import { SubUserRequestState } from './sub-user-request.state';
 
 const io = proxyActivities<SubUserRequestActivities>({
   startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+/**
+ * The mirror of the request: bounded, so a write that cannot succeed (the worker's interceptor
+ * fails data errors at once) or a long outage never holds the flow; it is tried again after a pause.
+ */
+const book = proxyActivities<Pick<SubUserRequestActivities, 'recordSubUserRequest'>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '3 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 /** The code send is awaited by the creating REST call: give up in time for the caller to hear it. */
@@ -95,15 +106,26 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
   upsertSearchAttributes([{ key: UserIds, value: [input.creator.userId] }]);
 
   let recorded = '';
+  const keyOf = (v: SubUserRequestView) => JSON.stringify([v.machine.request.value, v.codeExpiresAt, v.reviewFlags, v.newUserId]);
+  const recordOf = (v: SubUserRequestView) => {
+    const { status, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason, newUserId } = v;
+    return { requestId, status, state: v.machine.request.value, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason, newUserId };
+  };
   const sync = async () => {
-    const v = s.view();
-    const key = JSON.stringify([v.machine.request.value, v.codeExpiresAt, v.reviewFlags, v.newUserId]);
-    if (key === recorded) return;
-    recorded = key;
+    let v = s.view();
+    if (keyOf(v) === recorded) return;
     upsertSearchAttributes([{ key: FlowStatus, value: v.status }]);
-    const { status, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason } = v;
-    const state = v.machine.request.value;
-    await io.recordSubUserRequest({ requestId, status, state, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason, newUserId: v.newUserId });
+    // Operators' Updates are still answered meanwhile; each try writes the whole request as it is then.
+    for (;;) {
+      recorded = keyOf(v);
+      try {
+        return await book.recordSubUserRequest(recordOf(v));
+      } catch (error) {
+        log.error('sub-user request not recorded; trying again', { alert: 'SUB_USER_REQUEST_NOT_RECORDED', requestId, error: String(error) });
+        await sleep('1 minute');
+        v = s.view();
+      }
+    }
   };
 
   /** §1.8.3–§1.8.4: create the user (admission re-checked) and start the registration as a child. */

@@ -14,7 +14,9 @@ export function fromTemporalFailure(exception: unknown): Problem | null {
   const app = findApplicationFailure(failure);
   const detail = app?.details?.[0] as { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
   if (detail?.code && detail.kind) {
-    return problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details));
+    const refused = problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details));
+    // A step refused because the database could not be reached in time: nothing changed, and asking again may work.
+    return detail.details?.retryable === true ? { ...refused, status: 503, title: problem(503, '').title } : refused;
   }
   // An Update whose I/O (SMS, mail, database) kept failing past its deadline: the
   // caller may retry, and must not read it as a bug of ours.

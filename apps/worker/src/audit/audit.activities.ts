@@ -36,8 +36,8 @@ export class AuditActivitiesImpl implements AuditActivities, AuditRetentionActiv
       action: 'workflow.transition',
       targetType: 'workflow',
       targetId: input.workflowId,
-      outcome: 'SUCCESS',
-      details: { flow: input.flow, from: input.from, to: input.to, event: input.event },
+      outcome: input.outcome ?? 'SUCCESS',
+      details: { flow: input.flow, from: input.from, to: input.to, event: input.event, ...(input.code ? { code: input.code } : {}) },
       dedupKey: `transition/${run}/${activityId}`,
     });
   }

@@ -31,6 +31,16 @@ describe('compliance hold (§2.4)', () => {
     });
   });
 
+  it("an operator's refusal reason must be clean text (the same policy as a user's)", () => {
+    const hold = placeComplianceHold(T0, DAY);
+    for (const reason of ['a\u0000b', 'x\u202Eevil', 'two\nlines']) {
+      expect(decideComplianceHold(hold, { type: 'REFUSE', operatorId: 'op-1', reason, at: T0 + 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'PAYMENT.REASON_INVALID', kind: 'INVALID' },
+      });
+    }
+  });
+
   it('the deadline refuses the payment, never earlier', () => {
     const hold = placeComplianceHold(T0, DAY);
     expect(decideComplianceHold(hold, { type: 'DEADLINE_PASSED', at: T0 + DAY - 1 }).ok).toBe(false);

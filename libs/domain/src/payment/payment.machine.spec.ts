@@ -111,6 +111,15 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     expect(step(resubmitted, confirm(dir2, 2)).value).toBe('partiallyConfirmed');
   });
 
+  it('refuses a return whose reason is not clean text: PostgreSQL cannot store a NUL, and bidi characters forge', () => {
+    const partial = run(submitted, confirm(dir1));
+    for (const reason of ['a\u0000b', 'line\nbreak', 'x\u202Eevil', 'zero\u200Bwidth', ' padded ', 'я'.repeat(501)]) {
+      expect(refusal(partial, { type: 'RETURN', actor: dir2, reason, at: T0 + 3 })).toMatchObject({ code: 'PAYMENT.REASON_INVALID', kind: 'INVALID' });
+    }
+    expect(refusal(partial, { type: 'RETURN', actor: dir2, reason: ' ', at: T0 + 3 })).toMatchObject({ code: Code.REASON_REQUIRED });
+    expect(step(partial, { type: 'RETURN', actor: dir2, reason: 'Неверный КНП', at: T0 + 3 }).value).toBe('draft');
+  });
+
   it('the policy is the snapshot taken at submission; a resubmission takes a new one', () => {
     expect(submitted.context).toMatchObject({ policy: twoAbove100k, requiredConfirmations: 2 });
     const relaxed = { rules: [], authorMayConfirm: false };

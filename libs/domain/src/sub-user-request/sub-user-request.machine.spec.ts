@@ -59,6 +59,10 @@ describe('sub-user request (§1.8)', () => {
       context: { operatorId: 'op-1', rejectReason: 'duplicate phone' },
     });
     expect(refusal(waiting, reject('  '))).toMatchObject({ code: Code.REASON_REQUIRED, kind: 'INVALID' });
+    // Not clean text (values/text): refused before the workflow takes the step, so no write can choke on it.
+    for (const reason of ['a\u0000b', 'x\u202Eevil', 'two\nlines']) {
+      expect(refusal(waiting, reject(reason))).toMatchObject({ code: 'SUB_USER_REQUEST.REASON_INVALID', kind: 'INVALID' });
+    }
   });
 
   describe.each(everyActor(['u-director'], [PARTNER]).map((a) => [describeActor(a), a] as const))(
