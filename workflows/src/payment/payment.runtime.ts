@@ -1,5 +1,5 @@
 import { log, proxyActivities, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { stepNotRecorded } from '../../../libs/domain/src/payment/payment.decide';
+import { stepNotRecorded } from '../../../libs/domain/src/payment/payment.errors';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
 import { refusal } from '../shared/refusal';
 import { UserIds } from '../shared/search-attributes';

@@ -62,6 +62,7 @@ export class PaymentWorkflowGateway {
         codeResendCooldownMs: this.env.CODE_RESEND_COOLDOWN_MS,
         holdThresholdTiyn: this.env.COMPLIANCE_HOLD_THRESHOLD,
         holdTtlMs: this.env.COMPLIANCE_HOLD_TTL_MS,
+        recordRetryMs: this.env.PAYMENT_RECORD_RETRY_MS,
         calendar: { cutOffMinutes: this.env.PAYMENT_CUT_OFF, holidays: this.env.BANK_HOLIDAYS },
       },
     };

@@ -36,6 +36,11 @@ export const paymentsEnvShape = {
   }),
   /** Without a decision in this time the held payment is refused. */
   COMPLIANCE_HOLD_TTL_MS: ms(2 * DAY_MS),
+  /**
+   * How long a payment's bookkeeping write may keep retrying a transient fault (the database
+   * unreachable) before its step is refused, put back and alerted; data errors are refused at once.
+   */
+  PAYMENT_RECORD_RETRY_MS: ms(3 * 60_000),
   /** How long a stored Idempotency-Key answer is replayed. */
   IDEMPOTENCY_KEY_TTL_MS: ms(DAY_MS),
 };

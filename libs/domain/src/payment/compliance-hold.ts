@@ -1,8 +1,7 @@
 import { domainError, type DomainError } from '../domain-error';
 import { tiynFromString } from './approval-policy';
-import { reasonRequired } from './payment.errors';
-import { reasonInvalid, REASON_TEXT } from './payment.rules';
-import { isCleanText } from '../values/text.value-object';
+import { isCleanText, REASON_RULES } from '../values/text.value-object';
+import { reasonInvalid, reasonRequired } from './payment.errors';
 
 /**
  * The bank's compliance review of a large payment (§2.4: the bank executes "or refuses"):
@@ -74,7 +73,7 @@ export const decideComplianceHold = (hold: ComplianceHold | null, event: Complia
       const reason = event.reason.trim();
       if (reason.length === 0) return { ok: false, error: reasonRequired() };
       // The operator's words go to the partner and the row: the same text policy as a user's.
-      if (!isCleanText(reason, REASON_TEXT)) return { ok: false, error: reasonInvalid() };
+      if (!isCleanText(reason, REASON_RULES)) return { ok: false, error: reasonInvalid() };
       return { ok: true, hold: { ...hold, status: 'REFUSED', decidedBy: event.operatorId, decidedAt: event.at, reason } };
     }
     case 'DEADLINE_PASSED':

@@ -1,5 +1,5 @@
 import type { Actor } from '../access-level';
-import { domainError, type DomainError } from '../domain-error';
+import type { DomainError } from '../domain-error';
 import { canDecide, decide, type DecideOptions } from '../machine-decide';
 import { initialState, isFinalState, statusMapper } from '../machine-flow';
 import type { Decision, MachineState } from '../machine-state';
@@ -66,20 +66,3 @@ export const canDecidePayment = (state: State, event: PaymentEvent): boolean =>
 
 export const isPaymentFinal = (state: State): boolean => isFinalState(paymentMachine, state);
 
-/** Stable code of a step the workflow decided but could not write, and so did not take. */
-export const PAYMENT_STEP_NOT_RECORDED = 'PAYMENT.STEP_NOT_RECORDED';
-
-/**
- * A step was refused because its write failed: the document stays as it was. `retryable`
- * says whether asking again may work (the database was unreachable) or not (it refused the data).
- * Belongs in payment.errors.ts (another engineer's file in this change).
- */
-export const stepNotRecorded = (step: string, retryable: boolean): DomainError =>
-  domainError(
-    PAYMENT_STEP_NOT_RECORDED,
-    'UNPROCESSABLE',
-    retryable
-      ? 'The step could not be recorded now; the document is unchanged. Try again shortly.'
-      : 'The step could not be recorded; the document is unchanged.',
-    { step, retryable },
-  );

@@ -11,6 +11,10 @@ export const PaymentErrorCode = {
   ALREADY_CONFIRMED_BY_USER: 'PAYMENT.ALREADY_CONFIRMED_BY_USER',
   AUTHOR_MAY_NOT_CONFIRM: 'PAYMENT.AUTHOR_MAY_NOT_CONFIRM',
   REASON_REQUIRED: 'PAYMENT.REASON_REQUIRED',
+  /** A reason that is not clean text (a NUL, a control or bidi character, too long). */
+  REASON_INVALID: 'PAYMENT.REASON_INVALID',
+  /** A step the workflow decided but could not write, and so did not take. */
+  STEP_NOT_RECORDED: 'PAYMENT.STEP_NOT_RECORDED',
   NO_CONFIRMATION_BY_USER: 'PAYMENT.NO_CONFIRMATION_BY_USER',
   TRANSITION_NOT_ALLOWED: 'PAYMENT.TRANSITION_NOT_ALLOWED',
   INVALID_EVENT: 'PAYMENT.INVALID_EVENT',
@@ -60,3 +64,22 @@ export const reasonRequired = (): DomainError =>
 
 export const noConfirmationByUser = (): DomainError =>
   domainError(PaymentErrorCode.NO_CONFIRMATION_BY_USER, 'CONFLICT', 'This user has no confirmation on the document.');
+
+export const reasonInvalid = (): DomainError =>
+  domainError(PaymentErrorCode.REASON_INVALID, 'INVALID', 'The reason must be printable text on one line, at most 500 characters.', {
+    field: 'reason',
+  });
+
+/**
+ * A step was refused because its write failed: the document stays as it was. `retryable`
+ * says whether asking again may work (the database was unreachable) or not (it refused the data).
+ */
+export const stepNotRecorded = (step: string, retryable: boolean): DomainError =>
+  domainError(
+    PaymentErrorCode.STEP_NOT_RECORDED,
+    'UNPROCESSABLE',
+    retryable
+      ? 'The step could not be recorded now; the document is unchanged. Try again shortly.'
+      : 'The step could not be recorded; the document is unchanged.',
+    { step, retryable },
+  );

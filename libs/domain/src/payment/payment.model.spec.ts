@@ -92,6 +92,7 @@ const probes = (state: State): PaymentEvent[] => {
       { type: 'CONFIRM', actor: who, version: version - 1, at: T0 },
       { type: 'RETURN', actor: who, reason: 'beneficiary changed', at: T0 },
       { type: 'RETURN', actor: who, reason: ' ', at: T0 },
+      { type: 'RETURN', actor: who, reason: 'a\u0000b', at: T0 },
       { type: 'CANCEL', actor: who, at: T0 },
     ]),
     { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 },
@@ -140,6 +141,8 @@ const oracle = ({ value, context: c }: State, e: PaymentEvent): Expected<Payment
     case 'RETURN':
       if (!CONFIRMING.has(value)) return notHere;
       if (e.reason.trim() === '') return no(Code.REASON_REQUIRED);
+      // The oracle's own reading of the text policy, enough for the probes above: no controls.
+      if (/[\u0000-\u001f]/.test(e.reason)) return no(Code.REASON_INVALID);
       return go('draft', {
         ...c,
         version: c.version + 1,
@@ -188,7 +191,8 @@ modelSuite({
       value === 'handedToCoreBanking' ? 'SENT_TO_BANK' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
   },
   codes: [
-    ...Object.values(Code).filter((code) => code !== Code.INVALID_EVENT),
+    // STEP_NOT_RECORDED is the workflow's (a write failed), not the machine's.
+    ...Object.values(Code).filter((code) => code !== Code.INVALID_EVENT && code !== Code.STEP_NOT_RECORDED),
     'ACCESS.USER_NOT_ACTIVE',
     'ACCESS.FORBIDDEN',
   ],

@@ -1,9 +1,8 @@
 import type { Actor } from '../access-level';
 import { allOf, type EventOf, type Rule } from '../machine-rules';
 import { authorize, type Permission } from '../permissions';
-import { domainError, type DomainError } from '../domain-error';
 import { parseTiyn } from '../values/money.value-object';
-import { isCleanText, TEXT_LIMITS, type TextRules } from '../values/text.value-object';
+import { isCleanText, REASON_RULES } from '../values/text.value-object';
 import { approvalPolicyProblems, tiynFromString } from './approval-policy';
 import {
   alreadyConfirmedByUser,
@@ -12,6 +11,7 @@ import {
   invalidApprovalPolicy,
   noConfirmationByUser,
   paymentNotFound,
+  reasonInvalid,
   reasonRequired,
   staleVersion,
 } from './payment.errors';
@@ -59,20 +59,8 @@ const authorAllowed: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
 const explained: Rule<Ctx, On<'RETURN'>> = (_context, event) =>
   event.reason.trim().length > 0 ? null : reasonRequired();
 
-/** A reason is shown to other users and stored: the one text policy (values/text) applies. */
-export const REASON_TEXT: TextRules = { label: 'Reason', max: TEXT_LIMITS.reason };
-
-/** Stable code of a reason that is not clean text (a NUL, a control or bidi character, too long). */
-export const PAYMENT_REASON_INVALID = 'PAYMENT.REASON_INVALID';
-
-// Belongs in payment.errors.ts beside reasonRequired (another engineer's file in this change).
-export const reasonInvalid = (): DomainError =>
-  domainError(PAYMENT_REASON_INVALID, 'INVALID', 'The reason must be printable text on one line, at most 500 characters.', {
-    field: 'reason',
-  });
-
 /** Refused before the workflow takes the step, so text PostgreSQL cannot store never wedges a write. */
-const cleanReason: Rule<Ctx, On<'RETURN'>> = (_context, event) => (isCleanText(event.reason, REASON_TEXT) ? null : reasonInvalid());
+const cleanReason: Rule<Ctx, On<'RETURN'>> = (_context, event) => (isCleanText(event.reason, REASON_RULES) ? null : reasonInvalid());
 
 /**
  * §1.14: a blocked user's confirmation is withdrawn while it still decides something — while

@@ -38,6 +38,7 @@ export {
   subUserRequestStatus,
 } from './sub-user-request.decide';
 export { SUB_USER_REQUEST_FLOW, SubUserRequestErrorCode } from './sub-user-request.errors';
+export { REJECTION_REASON_RULES } from './sub-user-request.rules';
 export {
   assessSubUserRequest,
   isSubUserCheckFailure,

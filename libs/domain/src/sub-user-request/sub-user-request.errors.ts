@@ -7,6 +7,8 @@ export const SubUserRequestErrorCode = {
   NOT_FOUND: 'SUB_USER_REQUEST.NOT_FOUND',
   NOT_CREATOR: 'SUB_USER_REQUEST.NOT_CREATOR',
   REASON_REQUIRED: 'SUB_USER_REQUEST.REASON_REQUIRED',
+  /** A reason that is not clean text (a NUL, a control or bidi character, too long). */
+  REASON_INVALID: 'SUB_USER_REQUEST.REASON_INVALID',
   TRANSITION_NOT_ALLOWED: 'SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED',
   INVALID_EVENT: 'SUB_USER_REQUEST.INVALID_EVENT',
 } as const;
@@ -25,3 +27,8 @@ export const notCreator = (): DomainError =>
 
 export const reasonRequired = (): DomainError =>
   domainError(SubUserRequestErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
+
+export const reasonInvalid = (max: number): DomainError =>
+  domainError(SubUserRequestErrorCode.REASON_INVALID, 'INVALID', `The reason must be printable text on one line, at most ${max} characters.`, {
+    field: 'reason',
+  });

@@ -1,8 +1,6 @@
 import { assign, setup } from 'xstate';
-import { domainError } from '../domain-error';
-import { allOf, ruleGuards, type EventOf, type Rule } from '../machine-rules';
-import { isCleanText, TEXT_LIMITS } from '../values/text.value-object';
-import { confirmable, hasReason } from './sub-user-request.rules';
+import { allOf, ruleGuards, type EventOf } from '../machine-rules';
+import { cleanRejectionReason, confirmable, hasReason } from './sub-user-request.rules';
 import type { SubUserRequestContext, SubUserRequestEvent, SubUserRequestInput } from './sub-user-request.types';
 
 type Ctx = SubUserRequestContext;
@@ -10,18 +8,6 @@ type Ev = SubUserRequestEvent;
 
 const guard = ruleGuards<Ctx, Ev>().forEvent;
 
-/**
- * An operator's reason is shown to the creator and stored: the one text policy applies, so
- * text PostgreSQL cannot store (a NUL) is refused before the workflow takes the step.
- * (The rule and its code belong in .rules.ts/.errors.ts, other engineers' files in this change.)
- */
-export const SUB_USER_REQUEST_REASON_INVALID = 'SUB_USER_REQUEST.REASON_INVALID';
-const cleanReason: Rule<Ctx, EventOf<Ev, 'OPERATOR_REJECTED'>> = (_context, event) =>
-  isCleanText(event.reason, { label: 'Reason', max: TEXT_LIMITS.reason })
-    ? null
-    : domainError(SUB_USER_REQUEST_REASON_INVALID, 'INVALID', 'The reason must be printable text on one line, at most 500 characters.', {
-        field: 'reason',
-      });
 const cancellable = { CANCEL: { target: 'cancelled', actions: 'recordCancelReason' } } as const;
 
 /**
@@ -38,7 +24,7 @@ export const subUserRequestMachine = setup({
     operatorReview: ({ event }, params: { required: boolean }) =>
       event.type === 'CHECKS_PASSED' && event.operatorReview === params.required,
     checksFailureExplained: guard('CHECKS_FAILED', hasReason),
-    rejectionExplained: guard('OPERATOR_REJECTED', allOf<Ctx, EventOf<Ev, 'OPERATOR_REJECTED'>>(hasReason, cleanReason)),
+    rejectionExplained: guard('OPERATOR_REJECTED', allOf<Ctx, EventOf<Ev, 'OPERATOR_REJECTED'>>(hasReason, cleanRejectionReason)),
   },
   actions: {
     recordConfirmation: assign(({ event }) => (event.type === 'CREATOR_CONFIRMED' ? { confirmedAt: event.at } : {})),

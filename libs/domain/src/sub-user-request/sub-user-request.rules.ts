@@ -2,7 +2,8 @@ import type { Actor } from '../access-level';
 import type { DomainError } from '../domain-error';
 import { allOf, type EventOf, type Rule } from '../machine-rules';
 import { authorize } from '../permissions';
-import { notCreator, reasonRequired, requestNotFound } from './sub-user-request.errors';
+import { isCleanText, type TextRules } from '../values/text.value-object';
+import { notCreator, reasonInvalid, reasonRequired, requestNotFound } from './sub-user-request.errors';
 import type { SubUserRequestContext, SubUserRequestEvent } from './sub-user-request.types';
 
 type Ctx = SubUserRequestContext;
@@ -29,3 +30,10 @@ export const confirmable = allOf<Ctx, On<'CREATOR_CONFIRMED'>>(samePartner, isCr
 /** A rejection is explained to the partner and kept for audit (§1.15). */
 export const hasReason: Rule<Ctx, On<'OPERATOR_REJECTED' | 'CHECKS_FAILED'>> = (_context, event) =>
   event.reason.trim().length > 0 ? null : reasonRequired();
+
+/** The operator's reason for rejecting a request: shown to the creator and kept for audit. */
+export const REJECTION_REASON_RULES: TextRules = { label: 'Reason', max: 1000 };
+
+/** The one text policy: text PostgreSQL cannot store (a NUL) is refused before the workflow takes the step. */
+export const cleanRejectionReason: Rule<Ctx, On<'OPERATOR_REJECTED'>> = (_context, event) =>
+  isCleanText(event.reason, REJECTION_REASON_RULES) ? null : reasonInvalid(REJECTION_REASON_RULES.max);

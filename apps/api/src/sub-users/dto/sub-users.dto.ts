@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { emailSchema, personNameSchema, phoneSchema, textSchema } from '../../../../../libs/domain/src/values';
+import { REJECTION_REASON_RULES } from '../../../../../libs/domain/src/sub-user-request';
 import { codeSchema } from '../../registration/dto/registration.dto';
 
 export const SUB_USER_REQUEST_STATUSES = [
@@ -42,7 +43,7 @@ export class CreateSubUserDto extends createZodDto(
 export class ConfirmSubUserDto extends createZodDto(z.object({ code: codeSchema }).strict()) {}
 
 export class RejectSubUserDto extends createZodDto(
-  z.object({ reason: textSchema({ label: 'Reason', max: 1000 }) }).strict(),
+  z.object({ reason: textSchema(REJECTION_REASON_RULES) }).strict(),
 ) {}
 
 export class ListSubUserRequestsQuery extends createZodDto(
