@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { uniqueLoopbackPeer } from '../support/addresses';
 import { startHarness, type Harness } from '../support/harness';
@@ -110,6 +111,24 @@ describe('HTTP edges', () => {
     for (const [method, path] of [['GET', `/v1/${MARKER}`], ['DELETE', '/v1/auth/login'], ['PUT', '/v1/security/parameters'], ['GET', `/${MARKER}?q=1`]] as const) {
       expect(expectProblem(await raw(h, method, path), 404).code).toBe('REQUEST.NO_ROUTE');
     }
+  });
+
+  it('what Node’s HTTP parser refuses (a 20 kB URL, a broken request line): a problem with X-Request-Id, not a bare status', async () => {
+    expect(expectProblem(await raw(h, 'GET', `/v1/payments?cursor=${'A'.repeat(20_000)}${MARKER}`), 431).code).toBe('REQUEST.HEADERS_TOO_LARGE');
+    const url = new URL(h.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => socket.end(`NOT HTTP ${MARKER}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+    expect(head).toMatch(/\r\nX-Request-Id: [0-9a-f-]{36}/i);
+    expect(answer).not.toContain(MARKER);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_HTTP' });
   });
 
   it('keeps a plain X-Request-Id from the caller and replaces anything else', async () => {

@@ -33,4 +33,9 @@ describe('auditEntryFor', () => {
     expect(auditEntryFor(req({ route: { path: '/codec/decode' } }), res(200))).toBeNull();
     expect(auditEntryFor(req({ route: { path: '/codec/decode' } }), res(401))).toMatchObject({ action: 'POST /codec/decode', outcome: 'DENIED' });
   });
+
+  it('records an attacker-chosen path parameter percent-encoded, so a NUL cannot make the record unwritable', () => {
+    const entry = auditEntryFor(req({ route: { path: '/v1/payments/:id/return' }, params: { id: 'x\u0000\u202e' } }), res(400))!;
+    expect(entry.targetId).toBe('id=x%00%E2%80%AE');
+  });
 });

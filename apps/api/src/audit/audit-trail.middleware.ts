@@ -47,7 +47,7 @@ export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | 
   if (pattern && READ_ONLY_POSTS.has(pattern) && outcome === 'SUCCESS') return null;
   const params = Object.entries((req.params ?? {}) as Record<string, string>);
   const tokenRoute = params.some(([name]) => SECRET_PARAM.test(name));
-  const ids = params.filter(([name]) => !SECRET_PARAM.test(name)).map(([name, value]) => `${name}=${String(value).slice(0, 80)}`);
+  const ids = params.filter(([name]) => !SECRET_PARAM.test(name)).map(([name, value]) => `${name}=${targetValue(value)}`);
   const who: Pick<AuditEntry, 'actorType' | 'actorId' | 'partnerId'> = req.actor
     ? { actorType: 'USER', actorId: req.actor.userId, partnerId: req.actor.partnerId }
     : req.operator
@@ -69,3 +69,9 @@ export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | 
 /** `/v1/operator/applications/:id/sign` → `applications`; `/codec/session` → `codec`. */
 const resourceOf = (pattern: string): string | null =>
   pattern.split('/').filter((s) => s && s !== 'v1' && s !== 'operator' && !s.startsWith(':'))[0] ?? null;
+
+/**
+ * A path parameter as the caller sent it, percent-encoded: it is attacker-chosen (`%00` would make
+ * PostgreSQL refuse the whole record, so the attempt would go unrecorded), and bounded.
+ */
+const targetValue = (value: unknown): string => encodeURIComponent(String(value)).slice(0, 80);

@@ -3,6 +3,7 @@ import { assignRequestId } from '../../../../libs/infra/src/logging/request-id';
 import { CodecAuthGuard } from '../codec/codec-auth.guard';
 import { codecAuthBeforeBody } from '../codec/codec-auth.middleware';
 import type { ApiEnv } from '../config/api-env';
+import { answerClientErrors } from './client-errors';
 import { bodyErrorsAsProblems, requireJsonBody, verifyJsonDepth } from './request-body';
 import { docsContentSecurityPolicy, noStore, securityHeaders } from './security-headers';
 
@@ -33,4 +34,5 @@ export function installHttpEdge(app: NestExpressApplication, env: ApiEnv): void 
   app.useBodyParser('json', { limit: '64kb', verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: '4kb', extended: false, parameterLimit: 10 });
   app.use(bodyErrorsAsProblems);
+  answerClientErrors(app.getHttpServer());
 }
