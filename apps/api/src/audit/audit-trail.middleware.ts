@@ -1,7 +1,7 @@
-import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Logger } from '@nestjs/common';
+import type { Request, RequestHandler, Response } from 'express';
 import { auditOutcomeForStatus } from '../../../../libs/domain/src/audit';
-import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
+import type { AuditEntry, AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { OperatorIdentity } from '../operator/operator-auth.guard';
 
@@ -13,34 +13,34 @@ const READ_ONLY_POSTS = new Set(['/codec/decode', '/codec/encode']);
 /** Path parameters that carry a secret (registration and recovery links): never recorded. */
 const SECRET_PARAM = /token/i;
 
+/** Set by a refusal answered before routing, naming the route it refused (e.g. the codec's early 401). */
+export const AUDIT_ROUTE = 'auditRoute';
+
 /**
  * Records every state-changing API call in the audit trail (§1.15) once its
  * answer is known: who (cabinet user, operator or anonymous), the partner, the
  * route pattern, the target ids, the outcome, the request id and the client
- * address. A middleware rather than an interceptor because guards run before
- * interceptors: a 401 or 403 from a guard must be recorded too. Bodies never are.
+ * address. Mounted at the HTTP edge, before anything can answer — guards, the
+ * codec's early authentication, the body checks — so their refusals are recorded
+ * too; by the time the answer is known the route and the caller are. Bodies never are.
  */
-@Injectable()
-export class AuditTrailMiddleware implements NestMiddleware {
-  private readonly logger = new Logger('AuditTrail');
-
-  constructor(private readonly audit: AuditService) {}
-
-  use(req: AuditedRequest, res: Response, next: NextFunction): void {
+export function auditTrail(audit: AuditService): RequestHandler {
+  const logger = new Logger('AuditTrail');
+  return (req: AuditedRequest, res, next) => {
     if (STATE_CHANGING.has(req.method)) {
       // `close` also fires when the client went away before the answer was sent.
       res.once('close', () => {
         const entry = auditEntryFor(req, res);
         if (!entry) return;
-        this.audit.record(entry).catch((err: unknown) => this.logger.error({ err, action: entry.action }, 'audit record not written'));
+        audit.record(entry).catch((err: unknown) => logger.error({ err, action: entry.action }, 'audit record not written'));
       });
     }
     next();
-  }
+  };
 }
 
 export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | null {
-  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const route = (req.route as { path?: unknown } | undefined)?.path ?? (res.locals as Record<string, unknown> | undefined)?.[AUDIT_ROUTE];
   const pattern = typeof route === 'string' ? route : null;
   const aborted = !res.writableFinished;
   const outcome = aborted ? 'FAILURE' : auditOutcomeForStatus(res.statusCode);
@@ -56,7 +56,7 @@ export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | 
   return {
     ...who,
     // The pattern, not the URL: a URL may hold a link token; an unmatched URL is not repeated at all.
-    action: `${req.method} ${pattern ?? '(no such route)'}`,
+    action: `${req.method} ${pattern ?? (res.statusCode === 404 ? '(no such route)' : '(refused before routing)')}`,
     targetType: pattern ? resourceOf(pattern) : null,
     targetId: ids.length ? ids.join(',') : null,
     outcome,

@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { assignRequestId } from '../../../../libs/infra/src/logging/request-id';
+import { auditTrail } from '../audit/audit-trail.middleware';
 import { CodecAuthGuard } from '../codec/codec-auth.guard';
 import { codecAuthBeforeBody } from '../codec/codec-auth.middleware';
 import type { ApiEnv } from '../config/api-env';
@@ -8,9 +10,10 @@ import { bodyErrorsAsProblems, requireJsonBody, verifyJsonDepth } from './reques
 import { docsContentSecurityPolicy, noStore, securityHeaders } from './security-headers';
 
 /**
- * What every request meets before Nest's middleware and routes, in this order: its id,
- * the security headers, the client address rule, the codec's authentication, the body
- * checks and parsers, and the mapping of parser errors to problems. Nest's own middleware
+ * What every request meets before Nest's middleware and routes, in this order: its id, the
+ * audit trail (which records the answer, whoever gives it), the security headers, the client
+ * address rule, the codec's authentication, the body checks and parsers, and the mapping of
+ * parser errors to problems. Nest's own middleware
  * (pino-http among it) and Swagger's routes come later, so anything answered here still
  * carries X-Request-Id and the headers.
  */
@@ -21,6 +24,7 @@ export function installHttpEdge(app: NestExpressApplication, env: ApiEnv): void 
     assignRequestId(req, res);
     next();
   });
+  app.use(auditTrail(app.get(AuditService, { strict: false })));
   app.use(securityHeaders, noStore);
   app.use('/docs', docsContentSecurityPolicy);
   app.disable('x-powered-by');
