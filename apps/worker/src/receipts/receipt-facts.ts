@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import { displayText } from '../../../../libs/domain/src/values/text.value-object';
 
 /** What a payment's confirming document says (§2.5); read from the payment and its ledger posting. */
 export interface ReceiptFacts {
@@ -30,6 +31,7 @@ export interface ReceiptSource {
   partner: { name: string; bin: string };
 }
 
+/** Stored names and purpose pass displayText: rows written before the text policy may hold anything (§2.5 documents are read by others). */
 export const receiptFacts = (p: ReceiptSource, posting: { id: string; recordedAt: Date }): ReceiptFacts => ({
   number: p.number,
   amount: formatMoney(p.amountTiyn),
@@ -37,8 +39,8 @@ export const receiptFacts = (p: ReceiptSource, posting: { id: string; recordedAt
   valueDate: p.valueDate.toISOString().slice(0, 10),
   executedAt: posting.recordedAt,
   reference: posting.id,
-  payer: { name: p.partner.name, bin: p.partner.bin, iban: p.debitIban },
-  beneficiary: { name: p.beneficiaryName, binIin: p.beneficiaryBinIin, iban: p.beneficiaryIban, bic: p.beneficiaryBic, kbe: p.kbe },
+  payer: { name: displayText(p.partner.name), bin: p.partner.bin, iban: p.debitIban },
+  beneficiary: { name: displayText(p.beneficiaryName), binIin: p.beneficiaryBinIin, iban: p.beneficiaryIban, bic: p.beneficiaryBic, kbe: p.kbe },
   knp: p.knp,
-  purpose: p.purpose,
+  purpose: displayText(p.purpose),
 });
