@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { capAccessLevel } from '../../../../../libs/domain/src/access-level';
 import { emailSchema, personNameSchema, phoneSchema, textSchema } from '../../../../../libs/domain/src/values';
 import { REJECTION_REASON_RULES } from '../../../../../libs/domain/src/sub-user-request';
 import { codeSchema } from '../../registration/dto/registration.dto';
@@ -29,7 +30,8 @@ export class CreateSubUserDto extends createZodDto(
        * never silently lowered.
        */
       accessLevel: z
-        .literal('CREATE_AND_VIEW', {
+        // The most a cabinet-created user can have, as the domain says (capAccessLevel).
+        .literal(capAccessLevel('FULL_ACCESS', 'CABINET'), {
           error: 'A user added in the cabinet gets CREATE_AND_VIEW only (§1.3, §1.9); full access is granted by the bank through an application.',
         })
         .optional(),
