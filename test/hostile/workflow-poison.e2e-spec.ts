@@ -80,21 +80,11 @@ describe('a failed write never wedges a payment', () => {
   };
 
   /** Waits until both say `status` (the bank's answer comes after the REST call). */
-  const settles = async (id: string, status: string) => {
-    let last: unknown;
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      try {
-        const wf = await agree(id);
-        if (wf.status === status) return wf;
-        last = wf;
-      } catch (error) {
-        last = error;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`not ${status} in both: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-  };
+  const settles = (id: string, status: string) =>
+    eventually(`workflow and row of ${id} both ${status}`, async () => {
+      const wf = await agree(id);
+      return wf.status === status ? wf : undefined;
+    }, 30_000);
 
   const draft = async (amount?: string) => {
     const created = await call(h, 'POST', '/v1/payments', documentBody(c, amount), director().auth);

@@ -7,7 +7,7 @@ import {
 } from '../../../libs/domain/src/payment';
 import type { TimelineEntry } from './payment.activities.contract';
 import type { PaymentRuntime } from './payment.runtime';
-import { byOperator, bySystem } from './payment.state';
+import { byOperator, bySystem } from './payment.timeline';
 
 /**
  * A fully confirmed document with the bank (§2.4): a large one first waits for an operator's

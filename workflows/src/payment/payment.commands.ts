@@ -11,7 +11,7 @@ import {
   type PaymentDocumentRecord,
 } from './payment.messages';
 import type { PaymentRuntime } from './payment.runtime';
-import { byUser } from './payment.state';
+import { byUser } from './payment.timeline';
 
 export const amountKzt = (amountTiyn: string) => Number(amountTiyn) / 100;
 

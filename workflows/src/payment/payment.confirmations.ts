@@ -12,7 +12,7 @@ import {
 } from './payment.messages';
 import { settleWithBank } from './payment.bank';
 import type { PaymentRuntime } from './payment.runtime';
-import { bySystem, byUser } from './payment.state';
+import { bySystem, byUser } from './payment.timeline';
 
 /** Histories from before it answer an operator's decision before it is recorded. */
 const COMPLIANCE_DECISION_IS_A_STEP = 'compliance-decision-is-a-step';

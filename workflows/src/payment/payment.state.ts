@@ -186,4 +186,3 @@ export interface PaymentSnapshot {
   readonly challenges: ChallengesSnapshot;
 }
 
-export { byOperator, bySystem, byUser } from './payment.timeline';

@@ -6,7 +6,8 @@ import { registerDocumentCommands } from './payment.commands';
 import { registerConfirmationCommands } from './payment.confirmations';
 import { paymentStateQuery, type PaymentWorkflowInput } from './payment.messages';
 import { createRuntime } from './payment.runtime';
-import { bySystem, PaymentState } from './payment.state';
+import { PaymentState } from './payment.state';
+import { bySystem } from './payment.timeline';
 
 /**
  * One payment document from its first submission to the end (§1.2, §1.13, §1.14, §2.4),

@@ -11,13 +11,6 @@ export interface SmsMessage {
   recipientForLog: string;
 }
 
-/**
- * The last guard of what a phone shows (§1.13, issue 12): templates already clean each
- * inserted value, but an SMS is one line of visible text, so no control, line break,
- * invisible or direction-changing character leaves through any sender, whoever built it.
- */
-export const smsText = (text: string): string => displayText(text);
-
 /** The port every SMS leaves through. */
 export interface SmsSender {
   send(message: SmsMessage): Promise<'sent' | 'already-sent'>;
@@ -38,7 +31,8 @@ export class SmtpSmsSender implements SmsSender {
       idempotencyKey: message.idempotencyKey,
       to: `${message.phone.replace(/\D/g, '')}@${this.domain}`,
       subject: 'SMS',
-      text: smsText(message.text),
+      // The last guard of what a phone shows (§1.13): one line of visible text, whoever built it.
+      text: displayText(message.text),
       template: message.template,
       recipientForLog: message.recipientForLog,
     });
@@ -68,7 +62,7 @@ export class HttpSmsSender implements SmsSender {
         'idempotency-key': message.idempotencyKey,
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       },
-      body: JSON.stringify({ to: message.phone, from: this.sender, text: smsText(message.text) }),
+      body: JSON.stringify({ to: message.phone, from: this.sender, text: displayText(message.text) }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
