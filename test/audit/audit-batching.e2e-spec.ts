@@ -1,18 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
 import { AuditService, type AuditEntry } from '../../libs/infra/src/audit/audit.service';
-import { verifyAuditChain } from '../../libs/infra/src/audit/audit-verify';
+import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
 import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { auditRows, ownDatabase } from './support';
+import { auditRows, ownDatabase, sealAndExport } from './support';
 
 /**
- * Appends queue in memory and are written in batches (libs/infra/src/audit/audit.service.ts):
- * a burst neither empties the connection pool nor loses a record, two processes still make
- * one unforked chain, and a record the database refuses costs only itself.
+ * Standalone records (`record()`) from concurrent callers in one process share one multi-row
+ * INSERT (libs/infra/src/audit/audit.service.ts): a burst neither empties the connection pool nor
+ * loses a record; two processes need no coordination at all (no lock, no chain head), the sealer
+ * orders them; a record the database refuses costs only itself.
  */
-describe('audit trail: batched appends', () => {
+describe('audit log: batched standalone records', () => {
   let db: Awaited<ReturnType<typeof ownDatabase>>;
   let pg: Client;
   const prismas: ReturnType<typeof createPrisma>[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'audit-batching-'));
 
   beforeAll(async () => {
     db = await ownDatabase();
@@ -35,7 +41,7 @@ describe('audit trail: batched appends', () => {
     actorType: 'SYSTEM', action: 'test.burst', outcome: 'SUCCESS', targetId: `n-${i}`, details: { i }, ...over,
   });
 
-  it('300 concurrent appends from two processes: every one written once, the chain verifies; a refused one fails alone', async () => {
+  it('300 concurrent records from two processes: every one written once and sealed once; a refused one fails alone', async () => {
     const [a, b] = [service(), service()];
     const results = await Promise.allSettled([
       ...Array.from({ length: 150 }, (_, i) => a.record(entry(i))),
@@ -55,6 +61,9 @@ describe('audit trail: batched appends', () => {
     expect(new Set(written).size).toBe(300);
     expect(written).toHaveLength(300);
     expect((await pg.query("SELECT count(*)::int AS n FROM audit_records WHERE dedup_key = 'same-key'")).rows[0].n).toBe(1);
-    await expect(verifyAuditChain(pg)).resolves.toMatchObject({ ok: true, checked: 301 });
+
+    await expect(sealAndExport(prismas[0]!, dir)).resolves.toBe('exported');
+    expect((await pg.query('SELECT count(*)::int AS n, count(DISTINCT record_id)::int AS d, max(leaf_index)::int AS top FROM audit_leaves')).rows[0]).toEqual({ n: 301, d: 301, top: 300 });
+    await expect(verifyAuditLog(pg, dir, DEV_AUDIT_PUBLIC_KEY)).resolves.toMatchObject({ ok: true, treeSize: 301, checked: 301 });
   });
 });

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { applyMigrations, recreateDatabase } from '../../scripts/db/migrate';
 import { eventually } from '../support/harness';
+import { auditPublicKey, auditSigningKey } from '../../libs/infra/src/audit/audit-keys';
+import type { ExportOutcome, SinkLogger } from '../../libs/infra/src/audit/audit-checkpoint-sink';
+import { AuditSealer, exportLatestCheckpoint } from '../../libs/infra/src/audit/audit-sealer';
+import type { PrismaService } from '../../libs/infra/src/prisma/prisma.service';
 
 /**
  * A freshly migrated database of a spec's own: tampering and retention purges
@@ -38,14 +42,13 @@ export interface AuditRow {
   request_id: string | null;
   client_address: string | null;
   details: Record<string, unknown>;
-  hash: string;
 }
 
 export const auditRows = async (pg: Client, where = 'TRUE', values: unknown[] = []) =>
   (
     await pg.query<AuditRow>(
       `SELECT id::text AS id, occurred_at, actor_type, actor_id, partner_id::text AS partner_id, action, target_type, target_id,
-              outcome::text AS outcome, request_id, client_address, details, hash
+              outcome::text AS outcome, request_id, client_address, details
        FROM audit_records WHERE ${where} ORDER BY audit_records.id`,
       values,
     )
@@ -57,3 +60,27 @@ export const waitForAudit = (pg: Client, what: string, where: string, values: un
     const rows = await auditRows(pg, where, values);
     return rows.length >= count ? rows : undefined;
   });
+
+/**
+ * Seals `prisma`'s database as the sealer activity does (the development key) until every record
+ * committed before the call is a leaf, then exports to `dir`. Sealing waits for the oldest write
+ * transaction running anywhere in the PostgreSQL cluster (other specs' too), hence the polling.
+ */
+export async function sealAndExport(prisma: PrismaService, dir: string, log: SinkLogger = { error: () => undefined }): Promise<ExportOutcome | 'empty'> {
+  const sealer = new AuditSealer(prisma, { privateKey: auditSigningKey({}), name: DEV_KEY_NAME });
+  const [{ last }] = await prisma.$queryRawUnsafe<{ last: string | null }[]>('SELECT max(id)::text AS last FROM audit_records');
+  await eventually('every committed record sealed', async () => {
+    while ((await sealer.seal()).more);
+    const [{ unsealed }] = await prisma.$queryRawUnsafe<{ unsealed: number }[]>(
+      'SELECT count(*)::int AS unsealed FROM audit_records r WHERE r.id <= $1::bigint AND NOT EXISTS (SELECT 1 FROM audit_leaves l WHERE l.record_id = r.id)',
+      last ?? '0',
+    );
+    return unsealed === 0 ? true : undefined;
+  });
+  return exportLatestCheckpoint(prisma, dir, { publicKey: auditPublicKey({}), name: DEV_KEY_NAME }, log);
+}
+
+/** One seal, whatever it takes (it may take nothing while an older transaction runs). */
+export const sealOnce = (prisma: PrismaService) => new AuditSealer(prisma, { privateKey: auditSigningKey({}), name: DEV_KEY_NAME }).seal();
+
+export const DEV_KEY_NAME = 'bank-flows/audit';

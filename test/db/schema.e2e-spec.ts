@@ -84,7 +84,7 @@ describe('database schema', () => {
     expect(auth.passwordRecoveries[0]).toMatchObject({ status: 'LINK_SENT', pendingPasswordHash: null });
     expect((await prisma.rateCounter.findUniqueOrThrow({ where: { kind_subject: { kind: 'LOGIN_ADDRESS', subject: 'd'.repeat(64) } } })).count).toBe(3);
     const audit = await prisma.auditRecord.create({
-      data: { actorType: 'SYSTEM', action: 'schema.test', outcome: 'SUCCESS', details: { n: 1 }, prevHash: '0'.repeat(64), hash: randomUUID().replace(/-/g, '').padEnd(64, '0'), dedupKey: `schema/${randomUUID()}` },
+      data: { actorType: 'SYSTEM', action: 'schema.test', outcome: 'SUCCESS', details: { n: 1 }, dedupKey: `schema/${randomUUID()}` },
     });
     expect((await prisma.auditRecord.findUniqueOrThrow({ where: { id: audit.id } })).details).toEqual({ n: 1 });
     expect((await prisma.auditRecord.findUniqueOrThrow({ where: { dedupKey: audit.dedupKey! } })).id).toBe(audit.id);

@@ -1,6 +1,7 @@
 export interface AuditPurgeResult {
   removed: number;
-  removedThroughId: string | null;
+  /** Records of leaves below this index have been removed; null when nothing went. */
+  purgedBelowLeaf: number | null;
   cutoff: string;
   /** More expired records remain beyond this batch. */
   more: boolean;

@@ -1,5 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { AuditPageDto } from './dto/audit-page.dto';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { OperatorAuthGuard } from '../operator/operator-auth.guard';
@@ -12,6 +14,8 @@ import { AuditQueryDto, OperatorAuditQueryDto } from './dto/audit-query.dto';
 export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
+  @ApiOperation({ summary: "Read the partner's audit trail, newest first (§1.15)" })
+  @ZodResponse({ status: 200, type: AuditPageDto })
   @Get()
   @Cabinet('AUDIT_VIEW')
   list(@CurrentActor() actor: CabinetActor, @Query() query: AuditQueryDto) {
@@ -27,6 +31,8 @@ export class AuditController {
 export class OperatorAuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
+  @ApiOperation({ summary: "Read any partner's audit trail, newest first" })
+  @ZodResponse({ status: 200, type: AuditPageDto })
   @Get()
   list(@Query() query: OperatorAuditQueryDto) {
     return this.audit.page('OPERATOR', query.partnerId, query);

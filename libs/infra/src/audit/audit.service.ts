@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma } from '../prisma/prisma.service';
-import { auditHash, GENESIS_HASH, type AuditContent } from './audit-hash';
+import { Prisma, PrismaService } from '../prisma/prisma.service';
 
 export type AuditActorType = 'USER' | 'OPERATOR' | 'SYSTEM' | 'ANONYMOUS';
 
@@ -21,28 +20,25 @@ export interface AuditEntry {
   dedupKey?: string;
 }
 
-/** Any constant: serialises appends so each record links to the one before it. */
-export const AUDIT_CHAIN_LOCK = 15_001_100;
-
-/** An append waiting for its turn. */
+/** A record waiting in `record()`'s queue. */
 interface Pending {
   readonly entry: AuditEntry;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
 
-/** Appends written by one transaction at most (one lock, one read of the head, one commit). */
+/** Records written by one standalone INSERT at most. */
 const MAX_BATCH = 100;
 
 /**
- * Appends to the audit trail (§1.15). Appends are serialised by a transaction-level
- * advisory lock so the hash chain has no forks; the database refuses UPDATE and
- * DELETE on the table (migration 20261124070000_audit_append_only).
+ * Appends to the audit trail (§1.15). An append is one INSERT — no lock, no read of an earlier
+ * row: the Merkle tree that makes the log verifiable is built afterwards by the one sealer
+ * (audit-sealer.ts), which takes committed records in transaction-id order.
  *
- * Within a process, appends queue in memory and are written in batches: one transaction
- * takes the lock once, reads the head once and commits once for every append waiting.
- * Each append holding a pooled connection while it waited for the lock emptied the pool
- * under load (requests answered 503), and one commit per record could not keep up.
+ * `append(tx, …)` writes in the caller's transaction, so the record commits with the change it
+ * records or not at all. `record(…)` is for facts with no business write of their own (a refused
+ * login, the HTTP request trail); concurrent calls in one process share one multi-row INSERT, so a
+ * burst costs one commit (one WAL flush) instead of one each.
  */
 @Injectable()
 export class AuditService {
@@ -51,7 +47,12 @@ export class AuditService {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Resolves once the record is committed; rejects if it could not be written. */
+  /** One INSERT in `tx`; a record whose dedup key exists already is not written again. */
+  async append(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+    await tx.$executeRaw(insertSql([entry]));
+  }
+
+  /** Resolves once the record is committed on its own; rejects if it could not be written. */
   record(entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
@@ -66,7 +67,7 @@ export class AuditService {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.appendInOwnTransaction(batch.map((p) => p.entry));
+          await this.prisma.$executeRaw(insertSql(batch.map((p) => p.entry)));
           for (const p of batch) p.resolve();
         } catch (error) {
           if (batch.length === 1) {
@@ -74,78 +75,24 @@ export class AuditService {
             continue;
           }
           // One record the database refuses must not cost the others theirs: one by one.
-          for (const p of batch) await this.appendInOwnTransaction([p.entry]).then(p.resolve, p.reject);
+          for (const p of batch) await this.prisma.$executeRaw(insertSql([p.entry])).then(() => p.resolve(), p.reject);
         }
       }
     } finally {
       this.draining = false;
     }
   }
+}
 
-  private appendInOwnTransaction(entries: AuditEntry[]): Promise<void> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-      await this.appendManyLocked(tx, entries);
-    });
-  }
-
-  /**
-   * Appends inside a transaction that already holds AUDIT_CHAIN_LOCK (the retention
-   * purge does, to record its removal in the same commit). `prevHashIfEmpty` links
-   * the record when the table holds nothing else, e.g. after a purge removed all.
-   */
-  appendLocked(tx: Prisma.TransactionClient, entry: AuditEntry, prevHashIfEmpty = GENESIS_HASH): Promise<void> {
-    return this.appendManyLocked(tx, [entry], prevHashIfEmpty);
-  }
-
-  /** In order, each linked to the one before; an entry whose dedup key was seen is skipped. */
-  private async appendManyLocked(tx: Prisma.TransactionClient, entries: AuditEntry[], prevHashIfEmpty = GENESIS_HASH): Promise<void> {
-    const keys = entries.flatMap((e) => (e.dedupKey ? [e.dedupKey] : []));
-    const seen = new Set(
-      keys.length === 0
-        ? []
-        : (await tx.auditRecord.findMany({ where: { dedupKey: { in: keys } }, select: { dedupKey: true } })).map((r) => r.dedupKey),
-    );
-    const last = await tx.auditRecord.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-    let prevHash = last?.hash ?? prevHashIfEmpty;
-    for (const entry of entries) {
-      if (entry.dedupKey) {
-        if (seen.has(entry.dedupKey)) continue;
-        seen.add(entry.dedupKey);
-      }
-      prevHash = await this.insert(tx, entry, prevHash);
-    }
-  }
-
-  /** Writes one record after `prevHash`; returns its hash. */
-  private async insert(tx: Prisma.TransactionClient, entry: AuditEntry, prevHash: string): Promise<string> {
-    const occurredAt = new Date();
-    const content: AuditContent = {
-      occurredAt: occurredAt.toISOString(),
-      actorType: entry.actorType,
-      actorId: entry.actorId ?? null,
-      // As PostgreSQL will return them, so verification recomputes the same hash.
-      partnerId: entry.partnerId?.toLowerCase() ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      outcome: entry.outcome,
-      requestId: entry.requestId ?? null,
-      clientAddress: entry.clientAddress ?? null,
-      details: JSON.parse(JSON.stringify(entry.details ?? {})) as unknown,
-    };
-    const hash = auditHash(prevHash, content);
-    await tx.auditRecord.create({
-      data: {
-        ...content,
-        occurredAt,
-        outcome: entry.outcome,
-        details: content.details as object,
-        prevHash,
-        hash,
-        dedupKey: entry.dedupKey ?? null,
-      },
-    });
-    return hash;
-  }
+/** INSERT … ON CONFLICT (dedup_key) DO NOTHING; `occurred_at` and `tx_id` are the database's defaults. */
+function insertSql(entries: readonly AuditEntry[]): Prisma.Sql {
+  const rows = entries.map(
+    (e) => Prisma.sql`(${e.actorType}, ${e.actorId ?? null}, ${e.partnerId ?? null}::uuid, ${e.action}, ${e.targetType ?? null},
+      ${e.targetId ?? null}, ${e.outcome}::"AuditOutcome", ${e.requestId ?? null}, ${e.clientAddress ?? null},
+      ${JSON.stringify(e.details ?? {})}::jsonb, ${e.dedupKey ?? null})`,
+  );
+  return Prisma.sql`INSERT INTO audit_records
+    (actor_type, actor_id, partner_id, action, target_type, target_id, outcome, request_id, client_address, details, dedup_key)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (dedup_key) DO NOTHING`;
 }
