@@ -57,7 +57,7 @@ describe('sub-user requests: access, isolation and refusals', () => {
     expect((await confirm(h, viewer.session, requestId, code)).body).toMatchObject({ status: 403, code: 'ACCESS.FORBIDDEN' });
     expect((await requestOf(h, director.session, requestId)).body).toMatchObject({ status: 'AWAITING_CONFIRMATION', attemptsLeft: 5 });
     expect((await requestOf(h, director.session, 'not-a-uuid')).status).toBe(400);
-    const theirs = (await call(h, 'GET', '/v1/users', undefined, bearer(stranger))).body.users;
+    const theirs = (await call(h, 'GET', '/v1/users', undefined, bearer(stranger))).body.items;
     expect(theirs.map((u: { userId: string }) => u.userId)).toEqual([other.users[0]!.userId]);
   });
 

@@ -1,4 +1,5 @@
 import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { refuseAuditRecords, sqlText } from '../support/audit-fault';
 import { application } from '../support/fixtures';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
@@ -34,7 +35,7 @@ describe('sub-user requests decided by the bank’s operators', () => {
 
     const queue = await eventually('the operators’ queue', async () => {
       const res = await call(h, 'GET', '/v1/operator/sub-user-requests?status=AWAITING_OPERATOR', undefined, h.operator);
-      return res.body.requests.some((r: { requestId: string }) => r.requestId === requestId) ? res.body.requests : undefined;
+      return res.body.items.some((r: { requestId: string }) => r.requestId === requestId) ? res.body.items : undefined;
     });
     expect(queue.find((r: { requestId: string }) => r.requestId === requestId)).toMatchObject({ fullName: sub.fullName, email: sub.email, phone: sub.phone });
     expect((await call(h, 'GET', '/v1/operator/sub-user-requests?status=WAITING', undefined, h.operator)).status).toBe(400);
@@ -78,8 +79,12 @@ describe('sub-user requests decided by the bank’s operators', () => {
     const rejected = await waitForStatus(h, creator.session, requestId, 'REJECTED');
     // Issue 12: the creator must not learn that the address is someone's login; the operator does.
     expect(rejected.rejection).toEqual({ by: 'BANK_CHECKS', code: 'BANK_CHECKS_FAILED', reason: expect.not.stringMatching(/login/i) });
-    const listed = await call(h, 'GET', '/v1/operator/sub-user-requests?status=REJECTED', undefined, h.operator);
-    expect(listed.body.requests.find((r: { requestId: string }) => r.requestId === requestId)).toMatchObject({
+    // The queue reads the mirrored row, written just after the workflow's step.
+    const listed = await eventually('the rejection in the operators’ list', async () => {
+      const res = await call(h, 'GET', '/v1/operator/sub-user-requests?status=REJECTED', undefined, h.operator);
+      return res.body.items.find((r: { requestId: string }) => r.requestId === requestId);
+    });
+    expect(listed).toMatchObject({
       rejectReason: 'LOGIN_TAKEN',
       rejection: { by: 'BANK_CHECKS', code: 'LOGIN_TAKEN', reason: expect.stringContaining('login') },
     });
@@ -106,5 +111,36 @@ describe('sub-user requests decided by the bank’s operators', () => {
     expect(invited.newUser).toMatchObject({ status: 'INVITED', registrationStatus: 'INVITED' });
     // §1.8.3: the link e-mail says the user was added in the cabinet, not listed in an application.
     expect((await mail.waitFor(sub.email))[0]!.subject).toBe('Бизнес-кабинетке шақыру');
+  });
+
+  it('an approval commits with its record (§1.15): while the record is refused the row does not move; once written, one record', async () => {
+    const other = await registerPartner(h, mail, [{ accessLevel: 'FULL_ACCESS' }]);
+    const director = { session: await login(h, other.users[0]!.login, other.users[0]!.password), phone: other.users[0]!.phone };
+    const { requestId } = await createAndConfirm(h, mail, director, newUser('approved-atomic'));
+    await waitForStatus(h, director.session, requestId, 'AWAITING_OPERATOR');
+    await eventually('the mirrored row', async () =>
+      (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).status === 'AWAITING_OPERATOR' ? true : undefined);
+    const approvals = () => db.auditRecord.findMany({ where: { targetId: requestId, action: 'sub_user_request.approve' } });
+    // Not a data error: the worker retries the write until the record can be written.
+    const lift = await refuseAuditRecords(db, `NEW.action = 'sub_user_request.approve' AND NEW.target_id = ${sqlText(requestId)}`, 'P0001');
+    try {
+      expect((await decide(requestId, 'approve')).body).toEqual({ requestId, status: 'BANK_PROCESSING' });
+      await eventually('a refused write of the approval', async () => {
+        const { raw } = await h.temporal.workflow.getHandle(`sub-user-request-${requestId}`).describe();
+        const write = raw.pendingActivities?.find((a) => a.activityType?.name === 'recordSubUserRequest');
+        return write && (write.attempt ?? 0) >= 2 && write.lastFailure ? write : undefined;
+      });
+      expect(await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'AWAITING_OPERATOR', operatorId: null });
+      expect(await approvals()).toHaveLength(0);
+    } finally {
+      await lift();
+    }
+    await waitForStatus(h, director.session, requestId, 'INVITED', 60_000);
+    const written = await approvals();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ actorType: 'OPERATOR', actorId: expect.stringMatching(/^operator-/), outcome: 'SUCCESS' });
+    expect(written[0]!.details).toMatchObject({ status: 'BANK_PROCESSING', state: 'approved' });
+    const row = await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(row.operatorId).toBe(written[0]!.actorId);
   });
 });

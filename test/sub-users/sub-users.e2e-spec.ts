@@ -48,7 +48,7 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     expect(invited).toMatchObject({ email: sub.email, accessLevel: 'CREATE_AND_VIEW', requestedAccessLevel: 'CREATE_AND_VIEW', reviewFlags: [] });
     expect(invited.phoneMasked).not.toContain(sub.phone.slice(4, 10));
     const newUserId = invited.newUser.userId as string;
-    const listedInvited = (await call(h, 'GET', '/v1/users', undefined, bearer(viewer.session))).body.users;
+    const listedInvited = (await call(h, 'GET', '/v1/users', undefined, bearer(viewer.session))).body.items;
     expect(listedInvited.find((u: { userId: string }) => u.userId === newUserId)).toMatchObject({ status: 'INVITED', origin: 'CABINET' });
 
     const registered = await registerByLink(h, mail, sub);
@@ -64,7 +64,7 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: newUserId } });
     expect(row).toMatchObject({ accessLevel: 'CREATE_AND_VIEW', origin: 'CABINET', login: sub.email, applicationId: null });
 
-    const users = (await call(h, 'GET', '/v1/users', undefined, bearer(director.session))).body.users;
+    const users = (await call(h, 'GET', '/v1/users', undefined, bearer(director.session))).body.items;
     expect(users.map((u: { userId: string }) => u.userId).sort()).toEqual([...partner.users.map((u) => u.userId), newUserId].sort());
     expect(users.at(-1)).toMatchObject({ login: sub.email, accessLevel: 'CREATE_AND_VIEW', status: 'ACTIVE', origin: 'CABINET' });
     expect(JSON.stringify(users)).not.toContain(sub.phone);
@@ -115,7 +115,7 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     // The operators' queue reads the mirrored rows, written right after each change.
     const queued = await eventually('the request in the operators’ queue', async () => {
       const queue = await call(h, 'GET', '/v1/operator/sub-user-requests?status=AWAITING_OPERATOR', undefined, h.operator);
-      return queue.body.requests.find((r: { requestId: string }) => r.requestId === requestId);
+      return queue.body.items.find((r: { requestId: string }) => r.requestId === requestId);
     });
     expect(queued).toMatchObject({ phone: viewer.phone, reviewFlags: ['PHONE_IN_USE'], partner: { partnerId: partner.partnerId } });
     expect((await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/approve`, undefined, bearer(director.session))).status).toBe(401);

@@ -1,4 +1,5 @@
 import type { ApprovalPolicy, ComplianceHoldStatus, PaymentStatus } from '../../../libs/domain/src/payment';
+import type { TransitionRecord } from '../shared/audit.activities.contract';
 import type { PaymentDocumentRecord } from './payment.messages';
 
 /** One step of the document's timeline: who did what and when (`GET /v1/payments/{id}`). */
@@ -55,11 +56,18 @@ export interface PaymentRecord {
   /** Confirmations no longer counted: all (an edit or a return) or one user's (blocked, §1.14). */
   voidConfirmations?: { userId: string | null; reason: string };
   events: TimelineEntry[];
+  /** The status change this write makes, recorded in the audit trail by the same transaction (§1.15). */
+  transition?: TransitionRecord;
+  /**
+   * Only with `transition`: record it only if the row showed this status before this write — the
+   * put-back after a write that ran out of retries, which may or may not have committed.
+   */
+  transitionIfRowIs?: PaymentStatus;
 }
 
 /** The I/O the payment workflow orders; implemented in apps/worker/src/payments. All idempotent. */
 export interface PaymentActivities {
-  /** Mirrors the workflow's state into PostgreSQL and appends the timeline, in one transaction. */
+  /** Mirrors the workflow's state into PostgreSQL, appends the timeline and audits the transition, in one transaction. */
   recordPayment(record: PaymentRecord): Promise<void>;
   /**
    * Stores the HMAC of the challenge's code and sends it by SMS to the confirming user (§1.13):

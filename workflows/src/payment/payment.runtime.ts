@@ -1,4 +1,5 @@
-import { log, proxyActivities, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { log, patched, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { PaymentStatus } from '../../../libs/domain/src/payment';
 import { stepNotRecorded } from '../../../libs/domain/src/payment/payment.errors';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
 import { refusal } from '../shared/refusal';
@@ -37,6 +38,9 @@ export interface PaymentRuntime {
   idle(): Promise<void>;
 }
 
+/** Since this patch a payment write carries its status transition (see `write`). */
+const TRANSITION_IN_RECORD = 'transition-in-payment-record';
+
 /** Between two tries of a refused system step (and of a write that must land). */
 const PAUSE = '1 minute';
 
@@ -60,6 +64,8 @@ export function createRuntime(state: PaymentState, input: PaymentWorkflowInput):
   /** Whether the running step has a write that committed (then it is kept whatever follows). */
   let step: { wrote: boolean; kept: (() => void)[] } | null = null;
   let unsynced = false;
+  /** The status of the last write whose retries ran out: it may have committed, until a later write lands. */
+  let uncertain: PaymentStatus | null = null;
   const queue = <T>(run: () => Promise<T>): Promise<T> => {
     const next = tail.then(run);
     tail = next.catch(() => undefined);
@@ -68,45 +74,60 @@ export function createRuntime(state: PaymentState, input: PaymentWorkflowInput):
   const quietly = (run: () => Promise<unknown>) => void queue(run).catch(() => undefined);
 
   type AuditExtra = Pick<TransitionRecord, 'from' | 'to'> & Partial<Pick<TransitionRecord, 'outcome' | 'code' | 'actorId' | 'actorType'>>;
-  const audit = (event: string, { from, to, actorId, actorType, ...failure }: AuditExtra) =>
-    io.recordTransition({
-      workflowId,
-      flow: 'payment',
-      from,
-      to,
-      partnerId: input.partnerId,
-      actorId: actorId ?? null,
-      actorType: actorType ?? 'SYSTEM',
-      event,
-      ...failure,
-    });
+  const transitionOf = (event: string, { from, to, actorId, actorType, ...failure }: AuditExtra): TransitionRecord => ({
+    workflowId,
+    flow: 'payment',
+    from,
+    to,
+    partnerId: input.partnerId,
+    actorId: actorId ?? null,
+    actorType: actorType ?? 'SYSTEM',
+    event,
+    ...failure,
+  });
 
   /** `owner`: the step this write belongs to (none for a re-write of a put-back state). */
   const write = (record: PaymentRecord, via: typeof io | typeof ledger, owner = step): Promise<void> => {
     const before = audited;
+    const to = record.state.status;
+    const cause = record.events[0];
+    const changed = to !== audited;
+    // The row may show a status whose write ran out of retries after committing: going back is a transition too.
+    const putBackFrom = !changed && uncertain !== null && uncertain !== to ? uncertain : null;
+    const transition = changed
+      ? transitionOf(cause?.type ?? 'UNKNOWN', { from: audited, to, actorId: cause?.actorId ?? null, actorType: cause?.actorType ?? 'SYSTEM' })
+      : putBackFrom !== null
+        ? transitionOf('PUT_BACK', { from: putBackFrom, to })
+        : null;
+    // The write's own transaction records the transition: never one without the other (§1.15).
+    // Histories from before kept it a separate activity after the write, and replay it so.
+    const inRecord = transition !== null && patched(TRANSITION_IN_RECORD);
+    const sent: PaymentRecord = inRecord ? { ...record, transition, ...(putBackFrom !== null ? { transitionIfRowIs: putBackFrom } : {}) } : record;
     let committed = false;
-    const written = queue(() => via.recordPayment(record)).then(
+    const written = queue(() => via.recordPayment(sent)).then(
       () => {
         committed = true;
+        uncertain = null;
         state.recorded = Math.max(state.recorded, record.revision);
         if (owner) owner.wrote = true;
       },
       (error: unknown) => {
         // Not recorded, so not transitioned: a later write of the same status audits it.
         if (audited === record.state.status) audited = before;
-        throw WriteFailed.of(error) ?? error;
+        const failed = WriteFailed.of(error);
+        if (inRecord && changed && failed?.retryable) uncertain = to;
+        throw failed ?? error;
       },
     );
-    const to = record.state.status;
-    if (to !== audited) {
-      const from = audited;
-      const cause = record.events[0];
+    if (changed) {
       audited = to;
       // Audited only once the step is recorded: a refused step never shows as a transition.
       // (A flag, not `written.then`: the transition is scheduled exactly when it always was — replay.)
-      quietly(async () => {
-        if (committed) await audit(cause?.type ?? 'UNKNOWN', { from, to, actorId: cause?.actorId ?? null, actorType: cause?.actorType ?? 'SYSTEM' });
-      });
+      if (!inRecord) {
+        quietly(async () => {
+          if (committed) await io.recordTransition(transition!);
+        });
+      }
     }
     return written;
   };
@@ -142,7 +163,7 @@ export function createRuntime(state: PaymentState, input: PaymentWorkflowInput):
         // Seen by the operator: an audit entry (and this workflow's history in the Temporal UI).
         log.error('payment step not recorded', { alert: 'PAYMENT_STEP_NOT_RECORDED', step: name, reason: error.reason, paymentId: input.paymentId });
         const now = state.status;
-        quietly(() => audit(name, { from: now, to: now, outcome: 'FAILURE', code: error.reason }));
+        quietly(() => io.recordTransition(transitionOf(name, { from: now, to: now, outcome: 'FAILURE', code: error.reason })));
         if (error.retryable) void resync();
         throw refusal(stepNotRecorded(name, error.retryable));
       } finally {

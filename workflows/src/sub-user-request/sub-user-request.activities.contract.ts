@@ -38,6 +38,6 @@ export interface SubUserRequestActivities {
   createSubUser(input: { requestId: string; userId: string; policy: SubUserPolicy }): Promise<SubUserCreation>;
   /** Removes a user created for a request cancelled before the invitation went out. */
   withdrawSubUser(input: { requestId: string; userId: string }): Promise<void>;
-  /** Mirrors the request into PostgreSQL and audits each status change (§1.15). */
+  /** Mirrors the request into PostgreSQL and audits each change in the same transaction (§1.15). */
   recordSubUserRequest(input: SubUserRequestRecord): Promise<void>;
 }

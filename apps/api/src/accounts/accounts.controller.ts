@@ -1,5 +1,8 @@
 import { Controller, Get, Inject, NotAcceptableException, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { AccountPageDto, StatementDto } from './dto/account-responses.dto';
 import type { Request, Response } from 'express';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
@@ -9,7 +12,7 @@ import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { AccountsService } from './accounts.service';
 import { StatementQueryDto } from './dto/statement-query.dto';
 import { IbanParam } from './iban-param';
-import { statementCsv } from './statement-csv';
+import { STATEMENT_CSV_COLUMNS, statementCsv } from './statement-csv';
 import { statementJson } from './statement-json';
 import { statementPdf } from './statement-pdf';
 import { StatementService } from './statement.service';
@@ -27,6 +30,8 @@ export class AccountsController {
   ) {}
 
   /** The partner's accounts with their balances (decimal strings, KZT). */
+  @ApiOperation({ summary: "List the partner's accounts with balances" })
+  @ZodResponse({ status: 200, type: AccountPageDto })
   @Get()
   @Cabinet('ACCOUNT_VIEW')
   list(@CurrentActor() actor: CabinetActor) {
@@ -37,9 +42,24 @@ export class AccountsController {
    * Statement of one account for a period (§2.6): opening and closing balance and every
    * operation. JSON by default; CSV or PDF by the `Accept` header.
    */
+  @ApiOperation({ summary: 'Statement of an account for a period (JSON, CSV or PDF)' })
+  @ApiProblems(406)
   @Get(':iban/statement')
   @Cabinet('STATEMENT_VIEW')
-  @ApiProduces(...FORMATS)
+  @ApiExtraModels(StatementDto)
+  @ApiResponse({
+    status: 200,
+    description: 'The statement in the format the `Accept` header asks for (JSON when it names none); CSV and PDF as attachments.',
+    headers: { 'Content-Disposition': { description: 'CSV and PDF: `attachment; filename="statement-<iban>-<from>-<to>.csv|pdf"`', schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(StatementDto) } },
+      'text/csv': {
+        schema: { type: 'string', description: 'UTF-8, CRLF, a header row; OPENING_BALANCE, one OPERATION row per operation, CLOSING_BALANCE.' },
+        example: `${STATEMENT_CSV_COLUMNS.join(',')}\r\n`,
+      },
+      'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } as Record<string, unknown> },
+    },
+  })
   async statement(
     @CurrentActor() actor: CabinetActor,
     @IbanParam() iban: string,

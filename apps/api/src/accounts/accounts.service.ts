@@ -21,8 +21,10 @@ export class AccountsService {
 
   async list(actor: CabinetActor) {
     const accounts = await this.prisma.account.findMany({ where: { partnerId: actor.partnerId }, orderBy: [{ createdAt: 'asc' }, { iban: 'asc' }] });
+    // One page: an application opens at most 50 accounts, so nextCursor is always null.
     return {
-      accounts: accounts.map((a) => ({ iban: a.iban, currency: a.currency, balance: formatMoney(a.balanceTiyn), blocked: a.blocked })),
+      items: accounts.map((a) => ({ iban: a.iban, currency: a.currency, balance: formatMoney(a.balanceTiyn), blocked: a.blocked })),
+      nextCursor: null,
     };
   }
 
@@ -33,18 +35,20 @@ export class AccountsService {
   async setBlocked(iban: string, blocked: boolean, operatorId: string, reason: string | undefined, ctx: AuditContext) {
     const before = await this.prisma.account.findUnique({ where: { iban }, select: { partnerId: true, blocked: true } });
     if (!before) throw new DomainProblem(accountNotFound());
-    await this.prisma.account.update({ where: { iban }, data: { blocked } });
-    await this.audit.record({
-      actorType: 'OPERATOR',
-      actorId: operatorId,
-      partnerId: before.partnerId,
-      action: blocked ? 'account.block' : 'account.unblock',
-      targetType: 'ACCOUNT',
-      targetId: iban,
-      outcome: 'SUCCESS',
-      requestId: ctx.requestId,
-      clientAddress: ctx.clientAddress,
-      details: { changed: before.blocked !== blocked, ...(reason ? { reason } : {}) },
+    await this.prisma.$transaction(async (tx) => {
+      await tx.account.update({ where: { iban }, data: { blocked } });
+      await this.audit.append(tx, {
+        actorType: 'OPERATOR',
+        actorId: operatorId,
+        partnerId: before.partnerId,
+        action: blocked ? 'account.block' : 'account.unblock',
+        targetType: 'ACCOUNT',
+        targetId: iban,
+        outcome: 'SUCCESS',
+        requestId: ctx.requestId,
+        clientAddress: ctx.clientAddress,
+        details: { changed: before.blocked !== blocked, ...(reason ? { reason } : {}) },
+      });
     });
     return { iban, blocked };
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { AccountBlockDto } from './dto/account-responses.dto';
 import type { Request } from 'express';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { AccountsService, type AuditContext } from './accounts.service';
@@ -17,12 +19,16 @@ export class OperatorAccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   /** Blocks an account: payments from it are refused until it is unblocked (§2.4). */
+  @ApiOperation({ summary: 'Block an account (§2.4)' })
+  @ZodResponse({ status: 200, type: AccountBlockDto })
   @Post(':iban/block')
   @HttpCode(200)
   block(@IbanParam() iban: string, @Body() body: BlockAccountDto, @Req() req: OperatorRequest) {
     return this.accounts.setBlocked(iban, true, req.operator.operatorId, body.reason, auditContext(req));
   }
 
+  @ApiOperation({ summary: 'Unblock an account' })
+  @ZodResponse({ status: 200, type: AccountBlockDto })
   @Post(':iban/unblock')
   @HttpCode(200)
   unblock(@IbanParam() iban: string, @Body() body: BlockAccountDto, @Req() req: OperatorRequest) {

@@ -1,5 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { UserStatusDto } from './dto/blocking-responses.dto';
 import type { Request } from 'express';
 import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../login-protection/client-info';
@@ -18,6 +21,9 @@ export class BlockingController {
   constructor(private readonly blocking: BlockingService) {}
 
   /** Takes effect at once: sessions revoked, sign-in refused, waiting flows told. 200 `{ status: "BLOCKED" }`. */
+  @ApiOperation({ summary: 'Block a user at once (§1.14)' })
+  @ZodResponse({ status: 200, type: UserStatusDto })
+  @ApiProblems(409)
   @Post(':userId/block')
   @HttpCode(200)
   block(@UuidParam('userId') userId: string, @Body() body: BlockUserDto, @Req() req: OperatorRequest, @Caller() client: ClientInfo) {
@@ -25,6 +31,9 @@ export class BlockingController {
   }
 
   /** Restores INVITED (never registered), ACTIVE, or LOCKED while an earlier lock still runs. */
+  @ApiOperation({ summary: 'Unblock a user' })
+  @ZodResponse({ status: 200, type: UserStatusDto })
+  @ApiProblems(409)
   @Post(':userId/unblock')
   @HttpCode(200)
   unblock(@UuidParam('userId') userId: string, @Body() body: UnblockUserDto, @Req() req: OperatorRequest, @Caller() client: ClientInfo) {

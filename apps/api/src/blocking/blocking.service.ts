@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import type { UserStatus } from '../../../../libs/domain/src/access-level';
 import { blockUser, unblockUser } from '../../../../libs/domain/src/auth';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { readLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
 import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
 import { flowsWaitingOnUserQuery, userBlockedSignal } from '../../../../workflows/src/shared/user-blocked';
-import { SessionService } from '../auth/session.service';
 import { DomainProblem } from '../common/problem';
 import type { ClientInfo } from '../login-protection/client-info';
 
@@ -25,7 +25,6 @@ export class BlockingService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
-    private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,12 +32,19 @@ export class BlockingService {
     const user = await this.findUser(userId);
     const change = blockUser(user.status);
     if (!change.ok) throw new DomainProblem(change.error);
-    // Conditional on the status read, so a racing block or unblock can't be overwritten.
-    const { count } = await this.prisma.user.updateMany({ where: { id: userId, status: user.status }, data: { status: change.status } });
-    if (count === 0) throw raced();
-    const sessionsRevoked = await this.sessions.revokeAll(userId, 'BLOCKED');
+    // The status, the revoked sessions and the record commit together or not at all (§1.15).
+    await this.prisma.$transaction(async (tx) => {
+      await this.setStatus(tx, user, change.status);
+      const { count: sessionsRevoked } = await tx.session.updateMany({
+        where: { userId, revokedAt: null },
+        data: { revokedAt: new Date(), revokeReason: 'BLOCKED' },
+      });
+      await this.append(tx, 'user.block', user, operatorId, client, { reason, previousStatus: user.status, sessionsRevoked });
+    });
+    // After the commit: a flow told of a block that then rolled back would cancel for nothing.
+    // Each flow told records its own resulting transition.
     const flowsTold = await this.tellFlows(userId);
-    await this.record('user.block', user, operatorId, client, { reason, previousStatus: user.status, sessionsRevoked, flowsTold });
+    this.logger.log({ userId, flowsTold }, 'flows of a blocked user told');
     return { userId, status: change.status };
   }
 
@@ -47,10 +53,17 @@ export class BlockingService {
     const lock = await readLoginCounters(this.prisma, userId);
     const change = unblockUser(user.status, { registered: user.activatedAt !== null, lock, now: Date.now() });
     if (!change.ok) throw new DomainProblem(change.error);
-    const { count } = await this.prisma.user.updateMany({ where: { id: userId, status: user.status }, data: { status: change.status } });
-    if (count === 0) throw raced();
-    await this.record('user.unblock', user, operatorId, client, { ...(reason ? { reason } : {}), status: change.status });
+    await this.prisma.$transaction(async (tx) => {
+      await this.setStatus(tx, user, change.status);
+      await this.append(tx, 'user.unblock', user, operatorId, client, { ...(reason ? { reason } : {}), status: change.status });
+    });
     return { userId, status: change.status };
+  }
+
+  /** Conditional on the status read, so a racing block or unblock can't be overwritten. */
+  private async setStatus(tx: Prisma.TransactionClient, user: { id: string; status: UserStatus }, status: UserStatus) {
+    const { count } = await tx.user.updateMany({ where: { id: user.id, status: user.status }, data: { status } });
+    if (count === 0) throw raced();
   }
 
   /**
@@ -79,8 +92,15 @@ export class BlockingService {
     return user;
   }
 
-  private record(action: string, user: { id: string; partnerId: string }, operatorId: string, client: ClientInfo, details: Record<string, unknown>) {
-    return this.audit.record({
+  private append(
+    tx: Prisma.TransactionClient,
+    action: string,
+    user: { id: string; partnerId: string },
+    operatorId: string,
+    client: ClientInfo,
+    details: Record<string, unknown>,
+  ) {
+    return this.audit.append(tx, {
       actorType: 'OPERATOR',
       actorId: operatorId,
       partnerId: user.partnerId,

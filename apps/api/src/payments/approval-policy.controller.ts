@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { ApprovalPolicyChangeDto, ApprovalPolicyViewDto } from './dto/payment-responses.dto';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
@@ -16,6 +19,8 @@ export class ApprovalPolicyController {
   constructor(private readonly policies: ApprovalPolicyService) {}
 
   /** `{rules: [{minAmount, requiredConfirmations}], authorMayConfirm, version}`; no rules: one confirmation. */
+  @ApiOperation({ summary: "Read the partner's approval policy (§1.2.1)" })
+  @ZodResponse({ status: 200, type: ApprovalPolicyViewDto })
   @Get()
   @Cabinet('APPROVAL_POLICY_VIEW')
   get(@CurrentActor() actor: CabinetActor) {
@@ -26,6 +31,9 @@ export class ApprovalPolicyController {
    * Requests a change (full access only). Nothing changes yet: 202 `{challengeId, expiresAt}`, and an
    * SMS code goes to the caller's phone; `POST .../changes/{challengeId}/verify {code}` applies it.
    */
+  @ApiOperation({ summary: 'Request an approval policy change; an SMS code confirms it' })
+  @ZodResponse({ status: 202, type: ApprovalPolicyChangeDto })
+  @ApiProblems(409, 429)
   @Put()
   @HttpCode(202)
   @Cabinet('APPROVAL_POLICY_CHANGE')
@@ -35,6 +43,9 @@ export class ApprovalPolicyController {
   }
 
   /** Confirms the change with the SMS code; 200 with the policy now in force. Documents already submitted keep theirs. */
+  @ApiOperation({ summary: 'Apply the approval policy change with the SMS code' })
+  @ZodResponse({ status: 200, type: ApprovalPolicyViewDto })
+  @ApiProblems(409, 410, 429)
   @Post('changes/:challengeId/verify')
   @HttpCode(200)
   @Cabinet('APPROVAL_POLICY_CHANGE')

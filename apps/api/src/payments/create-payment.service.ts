@@ -61,9 +61,9 @@ export class CreatePaymentService {
           occurredAt: new Date(now),
         },
       });
+      await this.audit.byUserIn(tx, actor, caller, 'payment.create', { type: 'payment', id }, { number: taken });
       return taken;
     });
-    await this.audit.byUser(actor, caller, 'payment.create', { type: 'payment', id }, { number });
     return { id, number, status: 'DRAFT' as const };
   }
 }

@@ -43,15 +43,13 @@ export class EditPaymentService {
       throw new HttpException(problem(400, `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, { code: 'REQUEST.INVALID', errors }), 400);
     }
     if (patch.debitIban !== undefined) await this.store.assertOwnAccount(actor.partnerId, next.debitIban);
-    const result =
-      row.workflowId === null
-        ? await this.editDraft(actor, row, next)
-        : await this.workflows.send(row, editPaymentUpdate, { actor: domainActor(actor), document: recordOfFields(next) });
+    if (row.workflowId === null) return { id: row.id, number: row.number, ...(await this.editDraft(actor, row, next, caller)) };
+    const result = await this.workflows.send(row, editPaymentUpdate, { actor: domainActor(actor), document: recordOfFields(next) });
     await this.audit.byUser(actor, caller, 'payment.edit', { type: 'payment', id: row.id }, { version: result.version, status: result.status });
     return { id: row.id, number: row.number, ...result };
   }
 
-  private async editDraft(actor: CabinetActor, row: PaymentRow, next: PaymentDocumentFields) {
+  private async editDraft(actor: CabinetActor, row: PaymentRow, next: PaymentDocumentFields, caller: ClientInfo) {
     const now = Date.now();
     const state = decideOnDraft(row, { type: 'EDIT', actor, amountTiyn: next.amountTiyn.toString(), at: now });
     const { version } = state.context;
@@ -75,6 +73,7 @@ export class EditPaymentService {
             occurredAt: new Date(now),
           },
         });
+        await this.audit.byUserIn(tx, actor, caller, 'payment.edit', { type: 'payment', id: row.id }, { version, status: 'DRAFT' });
       }
       return count === 1;
     });

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { PaymentDecisionDto, PaymentDto, PaymentPageDto } from './dto/payment-responses.dto';
 import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../login-protection/client-info';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
@@ -16,18 +19,25 @@ type OperatorRequest = { operator: OperatorIdentity };
 export class OperatorPaymentsController {
   constructor(private readonly payments: OperatorPaymentsService) {}
 
+  @ApiOperation({ summary: 'List payments; `status=ON_HOLD` is the compliance queue (§2.4)' })
+  @ZodResponse({ status: 200, type: PaymentPageDto })
   @Get()
   list(@Query() query: OperatorListPaymentsQueryDto) {
     return this.payments.list(query);
   }
 
   /** With the hold and the full timeline, operators included. */
+  @ApiOperation({ summary: 'Read a payment with its hold and full timeline' })
+  @ZodResponse({ status: 200, type: PaymentDto })
   @Get(':id')
   get(@UuidParam('id') id: string) {
     return this.payments.get(id);
   }
 
   /** Releases a held payment to the bank's execution. */
+  @ApiOperation({ summary: 'Release a held payment to execution' })
+  @ZodResponse({ status: 200, type: PaymentDecisionDto })
+  @ApiProblems(409)
   @Post(':id/execute')
   @HttpCode(200)
   execute(@UuidParam('id') id: string, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
@@ -35,6 +45,9 @@ export class OperatorPaymentsController {
   }
 
   /** Refuses a held payment; the reason is shown to the partner. */
+  @ApiOperation({ summary: 'Refuse a held payment with a reason' })
+  @ZodResponse({ status: 200, type: PaymentDecisionDto })
+  @ApiProblems(409)
   @Post(':id/refuse')
   @HttpCode(200)
   refuse(@UuidParam('id') id: string, @Body() body: RefusePaymentDto, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {

@@ -1,31 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
+import type { Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { ClientInfo } from '../login-protection/client-info';
 
-type Outcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
+type Outcome = AuditEntry['outcome'];
+type Target = { type: string; id: string };
 
 /**
  * The payment flows' entries in the audit trail (§1.15): who did what to which document,
  * from where, with non-secret facts (numbers, versions, counts — never a code).
+ * `…In(tx, …)` writes in the transaction of the change it records (a draft written here);
+ * the others record what the API asked a workflow, or a refusal that changed nothing.
  */
 @Injectable()
 export class PaymentAudit {
   constructor(private readonly audit: AuditService) {}
 
-  byUser(actor: CabinetActor, caller: ClientInfo, action: string, target: { type: string; id: string }, details: Record<string, unknown> = {}, outcome: Outcome = 'SUCCESS') {
-    return this.audit.record({
-      actorType: 'USER',
-      actorId: actor.userId,
-      partnerId: actor.partnerId,
-      action,
-      targetType: target.type,
-      targetId: target.id,
-      outcome,
-      requestId: caller.requestId ?? null,
-      clientAddress: caller.address,
-      details,
-    });
+  byUser(actor: CabinetActor, caller: ClientInfo, action: string, target: Target, details: Record<string, unknown> = {}, outcome: Outcome = 'SUCCESS') {
+    return this.audit.record(userEntry(actor, caller, action, target, details, outcome));
+  }
+
+  byUserIn(tx: Prisma.TransactionClient, actor: CabinetActor, caller: ClientInfo, action: string, target: Target, details: Record<string, unknown> = {}) {
+    return this.audit.append(tx, userEntry(actor, caller, action, target, details, 'SUCCESS'));
   }
 
   byOperator(operatorId: string, caller: ClientInfo, action: string, payment: { id: string; partnerId: string }, details: Record<string, unknown>) {
@@ -43,3 +40,16 @@ export class PaymentAudit {
     });
   }
 }
+
+const userEntry = (actor: CabinetActor, caller: ClientInfo, action: string, target: Target, details: Record<string, unknown>, outcome: Outcome): AuditEntry => ({
+  actorType: 'USER',
+  actorId: actor.userId,
+  partnerId: actor.partnerId,
+  action,
+  targetType: target.type,
+  targetId: target.id,
+  outcome,
+  requestId: caller.requestId ?? null,
+  clientAddress: caller.address,
+  details,
+});

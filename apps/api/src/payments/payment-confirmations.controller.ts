@@ -1,5 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { ChallengeDto } from '../openapi/common-responses.dto';
+import { PaymentConfirmedDto } from './dto/payment-responses.dto';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
@@ -15,6 +19,9 @@ export class PaymentConfirmationsController {
   constructor(private readonly confirmations: PaymentConfirmationsService) {}
 
   /** Sends the caller a code stating the amount and beneficiary; 202 `{challengeId, expiresAt}`. */
+  @ApiOperation({ summary: 'Send the caller an SMS code to confirm a payment (§1.13)' })
+  @ZodResponse({ status: 202, type: ChallengeDto })
+  @ApiProblems(409, 429)
   @Post()
   @HttpCode(202)
   @Cabinet('PAYMENT_CONFIRM')
@@ -24,6 +31,9 @@ export class PaymentConfirmationsController {
   }
 
   /** One confirmation: 200 `{status, confirmations, requiredConfirmations}`; a wrong code is a 400 with `attemptsLeft`. */
+  @ApiOperation({ summary: 'Confirm a payment with the SMS code' })
+  @ZodResponse({ status: 200, type: PaymentConfirmedDto })
+  @ApiProblems(409, 410, 429)
   @Post(':challengeId/verify')
   @HttpCode(200)
   @Cabinet('PAYMENT_CONFIRM')

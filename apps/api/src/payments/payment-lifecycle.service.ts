@@ -81,11 +81,11 @@ export class PaymentLifecycleService {
             occurredAt: new Date(now),
           },
         });
+        await this.audit.byUserIn(tx, actor, caller, 'payment.cancel', { type: 'payment', id: row.id });
       }
       return count === 1;
     });
     if (!cancelled) throw changedMeanwhile();
-    await this.audit.byUser(actor, caller, 'payment.cancel', { type: 'payment', id: row.id });
     return { id: row.id, status: 'CANCELLED' as const };
   }
 }

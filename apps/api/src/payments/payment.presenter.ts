@@ -12,12 +12,12 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 /** Who took a step: a partner's user by id; to the partner, a bank operator is just "the bank". */
 const actorOf = (e: PaymentEvent, audience: Audience) =>
   e.actorType === 'USER'
-    ? { type: 'USER', userId: e.actorId }
+    ? { type: 'USER' as const, userId: e.actorId }
     : e.actorType === 'OPERATOR'
       ? audience === 'operator'
-        ? { type: 'OPERATOR', operatorId: e.actorId }
-        : { type: 'BANK' }
-      : { type: 'SYSTEM' };
+        ? { type: 'OPERATOR' as const, operatorId: e.actorId }
+        : { type: 'BANK' as const }
+      : { type: 'SYSTEM' as const };
 
 export const presentSummary = (row: PaymentRow, audience: Audience = 'cabinet') => ({
   id: row.id,
@@ -26,7 +26,7 @@ export const presentSummary = (row: PaymentRow, audience: Audience = 'cabinet') 
   version: row.version,
   debitIban: row.debitIban,
   amount: formatMoney(row.amountTiyn),
-  currency: 'KZT',
+  currency: 'KZT' as const,
   beneficiary: {
     name: row.beneficiaryName,
     binIin: row.beneficiaryBinIin,

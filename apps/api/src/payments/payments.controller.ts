@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { PaymentCancelledDto, PaymentCreatedDto, PaymentDto, PaymentEditedDto, PaymentPageDto, PaymentReturnedDto, PaymentSubmittedDto } from './dto/payment-responses.dto';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
@@ -23,6 +26,9 @@ export class PaymentsController {
   ) {}
 
   /** A new draft (201 `{id, number, status: "DRAFT"}`); send `Idempotency-Key` so a double click makes one document. */
+  @ApiOperation({ summary: 'Create a payment draft' })
+  @ZodResponse({ status: 201, type: PaymentCreatedDto })
+  @ApiProblems(422)
   @Post()
   @Cabinet('PAYMENT_CREATE')
   @Idempotent()
@@ -31,6 +37,8 @@ export class PaymentsController {
   }
 
   /** Newest first; `nextCursor` fetches the next page. */
+  @ApiOperation({ summary: "List the partner's payments, newest first" })
+  @ZodResponse({ status: 200, type: PaymentPageDto })
   @Get()
   @Cabinet('PAYMENT_VIEW')
   list(@CurrentActor() actor: CabinetActor, @Query() query: ListPaymentsQueryDto) {
@@ -40,6 +48,8 @@ export class PaymentsController {
   }
 
   /** The document, the confirmations of its current version, and its timeline: every step, who and when. */
+  @ApiOperation({ summary: 'Read a payment with its confirmations and timeline' })
+  @ZodResponse({ status: 200, type: PaymentDto })
   @Get(':id')
   @Cabinet('PAYMENT_VIEW')
   get(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string) {
@@ -47,6 +57,9 @@ export class PaymentsController {
   }
 
   /** Edits any subset of the fields. A submitted document returns to draft and loses its confirmations (§1.13). */
+  @ApiOperation({ summary: 'Edit a payment; a submitted one returns to draft (§1.13)' })
+  @ZodResponse({ status: 200, type: PaymentEditedDto })
+  @ApiProblems(409, 422)
   @Patch(':id')
   @Cabinet('PAYMENT_EDIT')
   edit(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Body() body: PatchPaymentDto, @Caller() caller: ClientInfo) {
@@ -54,6 +67,9 @@ export class PaymentsController {
   }
 
   /** Sends the document for confirmation under the partner's current approval policy. */
+  @ApiOperation({ summary: 'Submit a payment for confirmation' })
+  @ZodResponse({ status: 200, type: PaymentSubmittedDto })
+  @ApiProblems(409, 422)
   @Post(':id/submit')
   @HttpCode(200)
   @Cabinet('PAYMENT_SUBMIT')
@@ -62,6 +78,9 @@ export class PaymentsController {
   }
 
   /** Back to draft with a reason; every confirmation is void. */
+  @ApiOperation({ summary: 'Return a payment to draft with a reason' })
+  @ZodResponse({ status: 200, type: PaymentReturnedDto })
+  @ApiProblems(409)
   @Post(':id/return')
   @HttpCode(200)
   @Cabinet('PAYMENT_RETURN')
@@ -69,6 +88,9 @@ export class PaymentsController {
     return this.lifecycle.returnToDraft(actor, id, body.reason, caller);
   }
 
+  @ApiOperation({ summary: 'Cancel a payment' })
+  @ZodResponse({ status: 200, type: PaymentCancelledDto })
+  @ApiProblems(409)
   @Post(':id/cancel')
   @HttpCode(200)
   @Cabinet('PAYMENT_CANCEL')

@@ -1,5 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { CodeSentDto, CodeVerifiedDto } from '../registration/dto/registration-responses.dto';
+import { RecoveryDoneDto, RecoveryRequestedDto, RecoveryViewDto } from './dto/recovery-responses.dto';
 import { Caller, type ClientInfo } from '../login-protection/client-info';
 import { RecoveryCodeDto, RecoveryPasswordDto, RecoveryRequestDto } from './dto/recovery.dto';
 import { RecoveryRequestService } from './recovery-request.service';
@@ -20,24 +24,35 @@ export class RecoveryController {
   ) {}
 
   /** The same 202 whether or not the login exists; 429 when too many were requested. */
+  @ApiOperation({ summary: 'Start password recovery: e-mail a link (§1.12)' })
+  @ZodResponse({ status: 202, type: RecoveryRequestedDto })
+  @ApiProblems(429)
   @Post()
   @HttpCode(202)
   request(@Body() body: RecoveryRequestDto, @Caller() client: ClientInfo) {
     return this.requests.request(body.login, client);
   }
 
+  @ApiOperation({ summary: 'Read a recovery by its e-mailed link' })
+  @ApiResponse({ status: 200, type: RecoveryViewDto })
   @Get(':token')
   status(@Param('token', RecoveryTokenPipe) token: string) {
     return this.recoveries.status(token);
   }
 
   /** Sends the SMS code; a resend waits the cooldown (429). */
+  @ApiOperation({ summary: 'Send the recovery SMS code' })
+  @ZodResponse({ status: 202, type: CodeSentDto })
+  @ApiProblems(409, 429)
   @Post(':token/code')
   @HttpCode(202)
   code(@Param('token', RecoveryTokenPipe) token: string) {
     return this.recoveries.requestCode(token);
   }
 
+  @ApiOperation({ summary: 'Verify the recovery SMS code' })
+  @ZodResponse({ status: 200, type: CodeVerifiedDto })
+  @ApiProblems(409, 410, 429)
   @Post(':token/verify')
   @HttpCode(200)
   verify(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryCodeDto, @Caller() client: ClientInfo) {
@@ -45,6 +60,9 @@ export class RecoveryController {
   }
 
   /** The new password (§1.10); 400 lists every unmet rule. Every session of the user ends. */
+  @ApiOperation({ summary: 'Set the new password; every session ends (§1.10)' })
+  @ZodResponse({ status: 200, type: RecoveryDoneDto })
+  @ApiProblems(409)
   @Post(':token/password')
   @HttpCode(200)
   password(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryPasswordDto, @Caller() client: ClientInfo) {

@@ -81,7 +81,8 @@ export class RecoveryService {
     const pendingPasswordHash = await this.rules.acceptableHash({ id: rec.userId, login: rec.user.login }, password, 'password');
     await this.prisma.passwordRecovery.update({ where: { id: rec.id }, data: { pendingPasswordHash } });
     const result = await this.update(rec, recoveryPasswordSetUpdate, []);
-    await this.audit.record(rec, 'auth.recovery.complete', result.status === 'COMPLETED', client);
+    // A completion is recorded by the worker's write of the password, in its transaction.
+    if (result.status !== 'COMPLETED') await this.audit.record(rec, 'auth.recovery.complete', false, client);
     return { status: result.status };
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { subUserRequestCreationRefusal } from '../../../../libs/domain/src/sub-user-request';
-import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { subUserRequestWorkflowId } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
@@ -44,40 +44,40 @@ export class CreateSubUserRequestService {
       select: { language: true, partner: { select: { bin: true } } },
     });
     const requestId = randomUUID();
-    const audit = (outcome: AuditEntry['outcome'], details: Record<string, unknown>, targetId: string | null = requestId) =>
-      this.audit.record({
-        actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.create',
-        targetType: 'SUB_USER_REQUEST', targetId, outcome, details, ...auditContext(caller),
-      });
+    const record = { actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.create', targetType: 'SUB_USER_REQUEST', ...auditContext(caller) } as const;
+    const requestedAccessLevel = dto.accessLevel ?? 'CREATE_AND_VIEW';
     try {
-      await this.prisma.subUserRequest.create({
-        data: {
-          id: requestId,
-          partnerId: actor.partnerId,
-          creatorId: actor.userId,
-          workflowId: subUserRequestWorkflowId(requestId),
-          fullName: dto.fullName,
-          email: dto.email,
-          phone: dto.phone,
-          language: dto.language ?? creator.language,
-          requestedAccessLevel: dto.accessLevel ?? 'CREATE_AND_VIEW',
-        },
+      // The request and its record commit together; what its workflow does next, it records itself.
+      await this.prisma.$transaction(async (tx) => {
+        await tx.subUserRequest.create({
+          data: {
+            id: requestId,
+            partnerId: actor.partnerId,
+            creatorId: actor.userId,
+            workflowId: subUserRequestWorkflowId(requestId),
+            fullName: dto.fullName,
+            email: dto.email,
+            phone: dto.phone,
+            language: dto.language ?? creator.language,
+            requestedAccessLevel,
+          },
+        });
+        await this.audit.append(tx, { ...record, targetId: requestId, outcome: 'SUCCESS', details: { requestedAccessLevel } });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      await audit('FAILURE', { code: 'SUB_USER_REQUEST.EMAIL_PENDING' }, null);
+      await this.audit.record({ ...record, targetId: null, outcome: 'FAILURE', details: { code: 'SUB_USER_REQUEST.EMAIL_PENDING' } });
       throw emailPending();
     }
 
     const sent = await this.starter.start(requestId, actor, creator.partner.bin);
+    // Not sent: the workflow cancels the request (CODE_NOT_SENT) and records that.
     if (sent.status !== 'AWAITING_CONFIRMATION') {
-      await audit('FAILURE', { code: 'SUB_USER_REQUEST.CODE_NOT_SENT', status: sent.status });
       throw new HttpException(
         problem(503, 'the confirmation code could not be sent; try again shortly', { code: 'SUB_USER_REQUEST.CODE_NOT_SENT' }),
         503,
       );
     }
-    await audit('SUCCESS', { status: sent.status });
     return {
       requestId,
       status: sent.status,

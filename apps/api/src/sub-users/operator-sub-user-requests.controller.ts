@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { OperatorSubUserRequestPageDto, SubUserRequestDecisionDto } from './dto/sub-user-responses.dto';
 import { UuidParam } from '../common/uuid-param';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { ListSubUserRequestsQuery, RejectSubUserDto } from './dto/sub-users.dto';
 import { OperatorSubUserRequestsService } from './operator-sub-user-requests.service';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
 
 type OperatorRequest = { operator: OperatorIdentity };
 
@@ -17,21 +19,29 @@ export class OperatorSubUserRequestsController {
   constructor(private readonly requests: OperatorSubUserRequestsService) {}
 
   /** Newest first; `?status=AWAITING_OPERATOR` is the operators' queue. */
+  @ApiOperation({ summary: "List new-user requests; `status=AWAITING_OPERATOR` is the operators' queue" })
+  @ZodResponse({ status: 200, type: OperatorSubUserRequestPageDto })
   @Get()
   list(@Query() query: ListSubUserRequestsQuery) {
     return this.requests.list(query);
   }
 
+  @ApiOperation({ summary: 'Approve a new-user request (§1.8.3)' })
+  @ZodResponse({ status: 200, type: SubUserRequestDecisionDto })
+  @ApiProblems(409)
   @Post(':id/approve')
   @HttpCode(200)
-  approve(@UuidParam('id') id: string, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
-    return this.requests.approve(id, req.operator.operatorId, caller);
+  approve(@UuidParam('id') id: string, @Req() req: OperatorRequest) {
+    return this.requests.approve(id, req.operator.operatorId);
   }
 
   /** The reason is shown to the partner and kept in the audit trail (§1.15). */
+  @ApiOperation({ summary: 'Reject a new-user request with a reason (§1.8.3)' })
+  @ZodResponse({ status: 200, type: SubUserRequestDecisionDto })
+  @ApiProblems(409)
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@UuidParam('id') id: string, @Body() body: RejectSubUserDto, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
-    return this.requests.reject(id, req.operator.operatorId, body.reason, caller);
+  reject(@UuidParam('id') id: string, @Body() body: RejectSubUserDto, @Req() req: OperatorRequest) {
+    return this.requests.reject(id, req.operator.operatorId, body.reason);
   }
 }

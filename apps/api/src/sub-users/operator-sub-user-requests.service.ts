@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
 import { subUserRejectionView } from '../../../../libs/domain/src/sub-user-request';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { approveUpdate, rejectUpdate } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
+import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor';
 import type { ListSubUserRequestsQuery } from './dto/sub-users.dto';
-import type { ClientInfo } from '../login-protection/client-info';
-import { auditContext } from './audit-context';
 import { SubUserRequestStore } from './sub-user-request.store';
 
 /**
@@ -18,18 +16,24 @@ export class OperatorSubUserRequestsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly store: SubUserRequestStore,
-    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListSubUserRequestsQuery) {
-    const rows = await this.prisma.subUserRequest.findMany({
-      where: { ...(query.status ? { status: query.status } : {}), ...(query.partnerId ? { partnerId: query.partnerId } : {}) },
+    const after = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
+    const found = await this.prisma.subUserRequest.findMany({
+      where: {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.partnerId ? { partnerId: query.partnerId } : {}),
+        ...afterKeyset(after),
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit,
+      take: query.limit + 1,
       include: { partner: { select: { bin: true, name: true } } },
     });
+    const rows = found.slice(0, query.limit);
     return {
-      requests: rows.map((r) => ({
+      nextCursor: found.length > query.limit ? encodeKeysetCursor(rows[rows.length - 1]!) : null,
+      items: rows.map((r) => ({
         requestId: r.id,
         status: r.status,
         partner: { partnerId: r.partnerId, bin: r.partner.bin, name: r.partner.name },
@@ -52,24 +56,16 @@ export class OperatorSubUserRequestsService {
     };
   }
 
-  async approve(requestId: string, operatorId: string, caller: ClientInfo) {
+  /** The workflow's write of the decision records it, in the same transaction (recordSubUserRequest). */
+  async approve(requestId: string, operatorId: string) {
     const row = await this.store.find(requestId);
     const result = await this.store.update(row, approveUpdate, [{ operatorId }]);
-    await this.record('sub_user_request.approve', row, operatorId, caller, { status: result.status });
     return { requestId, status: result.status };
   }
 
-  async reject(requestId: string, operatorId: string, reason: string, caller: ClientInfo) {
+  async reject(requestId: string, operatorId: string, reason: string) {
     const row = await this.store.find(requestId);
     const result = await this.store.update(row, rejectUpdate, [{ operatorId, reason }]);
-    await this.record('sub_user_request.reject', row, operatorId, caller, { status: result.status, reason });
     return { requestId, status: result.status };
-  }
-
-  private record(action: string, row: { id: string; partnerId: string }, operatorId: string, caller: ClientInfo, details: Record<string, unknown>) {
-    return this.audit.record({
-      actorType: 'OPERATOR', actorId: operatorId, partnerId: row.partnerId, action,
-      targetType: 'SUB_USER_REQUEST', targetId: row.id, outcome: 'SUCCESS', details, ...auditContext(caller),
-    });
   }
 }

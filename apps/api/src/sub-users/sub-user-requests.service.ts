@@ -32,17 +32,15 @@ export class SubUserRequestsService {
       );
     }
     const who = { userId: actor.userId, partnerId: actor.partnerId, accessLevel: actor.accessLevel, status: actor.status };
-    const audit = (outcome: 'SUCCESS' | 'FAILURE', details: Record<string, unknown>) =>
-      this.audit.record({
-        actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.confirm',
-        targetType: 'SUB_USER_REQUEST', targetId: requestId, outcome, details, ...auditContext(caller),
-      });
     const result = await this.store.update(row, confirmUpdate, [{ codeNo: verdict.codeNo, correct: verdict.correct, actor: who }]);
-    if (verdict.correct) {
-      await audit('SUCCESS', { status: result.status });
-      return { status: result.status };
-    }
-    await audit('FAILURE', { code: 'SUB_USER_REQUEST.WRONG_CODE', attemptsLeft: result.attemptsLeft, status: result.status });
+    // A confirmation is recorded with the request's next state, by the workflow's write of it.
+    if (verdict.correct) return { status: result.status };
+    await this.audit.record({
+      actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.confirm',
+      targetType: 'SUB_USER_REQUEST', targetId: requestId, outcome: 'FAILURE',
+      details: { code: 'SUB_USER_REQUEST.WRONG_CODE', attemptsLeft: result.attemptsLeft, status: result.status },
+      ...auditContext(caller),
+    });
     const locked = result.status !== 'AWAITING_CONFIRMATION';
     throw new HttpException(
       problem(400, locked ? 'wrong code; too many wrong codes, the request is cancelled' : 'wrong code', {
@@ -70,8 +68,10 @@ export class SubUserRequestsService {
         createdAt: true, activatedAt: true,
       },
     });
+    // One page: a partner's users are bounded by its user limit (§1.8), so nextCursor is always null.
     return {
-      users: users.map((u) => ({
+      nextCursor: null,
+      items: users.map((u) => ({
         userId: u.id,
         fullName: u.fullName,
         login: u.login,

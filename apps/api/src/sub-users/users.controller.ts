@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { SubUserRequestCreatedDto, SubUserRequestDto, SubUserRequestConfirmedDto, UserPageDto } from './dto/sub-user-responses.dto';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
@@ -18,6 +21,8 @@ export class UsersController {
     private readonly requests: SubUserRequestsService,
   ) {}
 
+  @ApiOperation({ summary: "List the partner's users (§1.8)" })
+  @ZodResponse({ status: 200, type: UserPageDto })
   @Get()
   @Cabinet('USER_VIEW')
   list(@CurrentActor() actor: CabinetActor) {
@@ -25,6 +30,9 @@ export class UsersController {
   }
 
   /** §1.8.1: full access only; the SMS code goes to the creator's phone (§1.8.2). Accepts Idempotency-Key. */
+  @ApiOperation({ summary: 'Request a new user; an SMS code goes to the creator (§1.8.1)' })
+  @ZodResponse({ status: 202, type: SubUserRequestCreatedDto })
+  @ApiProblems(409, 429, 503)
   @Post()
   @HttpCode(202)
   @Cabinet('USER_CREATE')
@@ -34,6 +42,9 @@ export class UsersController {
   }
 
   /** §1.8.2: 400 with attemptsLeft for a wrong code; the last wrong one cancels the request. */
+  @ApiOperation({ summary: 'Confirm a new-user request with the SMS code (§1.8.2)' })
+  @ZodResponse({ status: 202, type: SubUserRequestConfirmedDto })
+  @ApiProblems(409, 410)
   @Post('requests/:requestId/confirm')
   @HttpCode(202)
   @Cabinet('USER_CREATE')
@@ -47,6 +58,8 @@ export class UsersController {
   }
 
   /** Where the request is (§1.8.2–§1.8.4); another partner's request is a 404. */
+  @ApiOperation({ summary: 'Read a new-user request (§1.8.2–§1.8.4)' })
+  @ZodResponse({ status: 200, type: SubUserRequestDto })
   @Get('requests/:requestId')
   @Cabinet('USER_VIEW')
   get(@CurrentActor() actor: CabinetActor, @UuidParam('requestId') requestId: string) {

@@ -46,18 +46,19 @@ export class ApprovalPolicyActivitiesImpl implements ApprovalPolicyActivities {
       const saved = current
         ? await tx.approvalPolicy.update({ where: { partnerId: input.partnerId }, data: { ...data, version: { increment: 1 } } })
         : await tx.approvalPolicy.create({ data: { partnerId: input.partnerId, ...data } });
+      // With the policy it records (§1.15); a retry after the commit returned above.
+      await this.audit.append(tx, {
+        actorType: 'USER',
+        actorId: input.userId,
+        partnerId: input.partnerId,
+        action: 'approval-policy.change',
+        targetType: 'approval-policy',
+        targetId: input.partnerId,
+        outcome: 'SUCCESS',
+        details: { changeId: input.changeId, version: saved.version, rules: input.policy.rules.length, authorMayConfirm: input.policy.authorMayConfirm },
+        dedupKey: `approval-policy-change/${input.changeId}`,
+      });
       return saved.version;
-    });
-    await this.audit.record({
-      actorType: 'USER',
-      actorId: input.userId,
-      partnerId: input.partnerId,
-      action: 'approval-policy.change',
-      targetType: 'approval-policy',
-      targetId: input.partnerId,
-      outcome: 'SUCCESS',
-      details: { changeId: input.changeId, version, rules: input.policy.rules.length, authorMayConfirm: input.policy.authorMayConfirm },
-      dedupKey: `approval-policy-change/${input.changeId}`,
     });
     return { version };
   }

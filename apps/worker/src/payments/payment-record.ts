@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { Prisma, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import type { PaymentProjection, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
 import type { PaymentDocumentRecord } from '../../../../workflows/src/payment/payment.messages';
+import { paymentTransitionKey, transitionEntry } from './payment-transition';
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 
@@ -36,13 +38,15 @@ export const documentColumns = (d: PaymentDocumentRecord) => ({
 export const timelineKey = (paymentId: string, revision: number, index: number) => `payment-${paymentId}/${revision}/${index}`;
 
 /**
- * Writes one step of the approval workflow in one transaction: the row, the confirmations
- * and the timeline. The row's `revision` only grows, so a retried or late write of an older
- * step changes nothing — and neither do its confirmations and timeline entries.
+ * Writes one step of the approval workflow in one transaction: the row, the confirmations,
+ * the timeline and the audit record of its status transition (§1.15). The row's `revision`
+ * only grows, so a retried or late write of an older step changes nothing — and neither do
+ * its confirmations, timeline entries and record (also keyed by the revision).
  */
-export async function writePaymentRecord(prisma: PrismaService, record: PaymentRecord): Promise<void> {
+export async function writePaymentRecord(prisma: PrismaService, audit: AuditService, record: PaymentRecord): Promise<void> {
   const at = new Date(record.at);
   await prisma.$transaction(async (tx) => {
+    const was = record.transitionIfRowIs === undefined ? null : await statusForUpdate(tx, record.paymentId);
     const written = await tx.payment.updateMany({
       where: { id: record.paymentId, revision: { lt: record.revision } },
       data: {
@@ -79,5 +83,14 @@ export async function writePaymentRecord(prisma: PrismaService, record: PaymentR
       })),
       skipDuplicates: true,
     });
+    if (record.transition && (record.transitionIfRowIs === undefined || was === record.transitionIfRowIs)) {
+      await audit.append(tx, transitionEntry(record.transition, paymentTransitionKey(record.paymentId, record.revision)));
+    }
   });
+}
+
+/** The row's status, locked until the write commits, so the status it is compared with stays true. */
+async function statusForUpdate(tx: Prisma.TransactionClient, paymentId: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM payments WHERE id = ${paymentId}::uuid FOR UPDATE`;
+  return row?.status ?? null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import type { PaymentActivities, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
@@ -20,10 +21,11 @@ export class PaymentActivitiesImpl implements PaymentActivities {
   constructor(
     private readonly prisma: PrismaService,
     private readonly codes: OneTimeCodes,
+    private readonly audit: AuditService,
   ) {}
 
   async recordPayment(record: PaymentRecord): Promise<void> {
-    await writePaymentRecord(this.prisma, record);
+    await writePaymentRecord(this.prisma, this.audit, record);
   }
 
   async sendConfirmationCode(input: {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { recordLoginSuccess, statusWhenUnlocked, type RecoveryStatus } from '../../../../libs/domain/src/auth';
 import { maskEmail, type Email } from '../../../../libs/domain/src/values/email.value-object';
 import { lockLoginCounters, saveLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
+import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { linkScope } from '../../../../libs/infra/src/crypto/scopes';
@@ -22,6 +23,7 @@ export class RecoveryActivitiesImpl implements RecoveryActivities {
     private readonly prisma: PrismaService,
     private readonly keys: SecretKeys,
     private readonly codes: OneTimeCodes,
+    private readonly audit: AuditService,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(ENV) private readonly env: SharedEnv,
   ) {}
@@ -73,19 +75,31 @@ export class RecoveryActivitiesImpl implements RecoveryActivities {
       // Proving the e-mail and the phone is as good as a successful login: the lock ends.
       await lockLoginCounters(tx, input.userId);
       await saveLoginCounters(tx, input.userId, recordLoginSuccess());
-      const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { status: true } });
+      const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { status: true, partnerId: true } });
       await tx.user.update({
         where: { id: input.userId },
         data: { passwordHash, passwordSetAt: new Date(), status: statusWhenUnlocked(user.status) },
       });
       await tx.passwordHistory.create({ data: { userId: input.userId, hash: passwordHash } });
-      await tx.session.updateMany({
+      const { count: sessionsRevoked } = await tx.session.updateMany({
         where: { userId: input.userId, revokedAt: null },
         data: { revokedAt: new Date(), revokeReason: 'PASSWORD_RECOVERED' },
       });
       await tx.passwordRecovery.update({
         where: { workflowId: input.workflowId },
         data: { status: 'COMPLETED', pendingPasswordHash: null },
+      });
+      // The new password and its record commit together (§1.15); the user proved e-mail and phone.
+      await this.audit.append(tx, {
+        actorType: 'USER',
+        actorId: input.userId,
+        partnerId: user.partnerId,
+        action: 'auth.recovery.complete',
+        targetType: 'RECOVERY',
+        targetId: input.workflowId,
+        outcome: 'SUCCESS',
+        details: { sessionsRevoked },
+        dedupKey: `${input.workflowId}/complete`,
       });
     });
   }

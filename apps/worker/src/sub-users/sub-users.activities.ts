@@ -5,9 +5,10 @@ import {
   type SubUserPolicy,
   type SubUserRequestFacts,
   type SubUserRequestStatus,
+  subUserRequestMover,
 } from '../../../../libs/domain/src/sub-user-request';
 import { parsePhone } from '../../../../libs/domain/src/values/phone.value-object';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
@@ -111,43 +112,59 @@ export class SubUserActivitiesImpl implements SubUserRequestActivities {
     });
   }
 
+  /**
+   * The row and the record of the change commit together (§1.15). One record per machine
+   * state (the key makes a retry, or a rewrite of the same state, add nothing), naming whose
+   * step it was: the creator's confirmation, an operator's decision, or the bank's flow.
+   */
   async recordSubUserRequest(input: SubUserRequestRecord): Promise<void> {
-    const row = await this.prisma.subUserRequest.findUniqueOrThrow({
-      where: { id: input.requestId },
-      select: { partnerId: true, finishedAt: true },
-    });
-    const final = FINAL.includes(input.status);
-    // Audited before the write, once per machine state (the key makes a retry a no-op).
-    await this.audit.record({
-      dedupKey: `sub-user-request/${input.requestId}/${input.state}`,
-      actorType: 'SYSTEM',
-      partnerId: row.partnerId,
-      action: `sub_user_request.${input.status.toLowerCase()}`,
-      targetType: 'SUB_USER_REQUEST',
-      targetId: input.requestId,
-      outcome: input.status === 'REJECTED' || input.status === 'EXPIRED' ? 'FAILURE' : 'SUCCESS',
-      details: {
-        status: input.status,
-        state: input.state,
-        reviewFlags: input.reviewFlags,
-        rejectReason: input.rejectReason,
-        cancelReason: input.cancelReason,
-        operatorId: input.operatorId,
-        newUserId: input.newUserId,
-      },
-    });
-    await this.prisma.subUserRequest.update({
-      where: { id: input.requestId },
-      data: {
-        status: input.status,
-        codeExpiresAt: input.codeExpiresAt ? new Date(input.codeExpiresAt) : null,
-        reviewFlags: input.reviewFlags,
-        operatorId: input.operatorId,
-        rejectReason: input.rejectReason,
-        cancelReason: input.cancelReason,
-        ...(input.newUserId ? { newUserId: input.newUserId } : {}),
-        finishedAt: final ? (row.finishedAt ?? new Date()) : null,
-      },
+    await this.prisma.$transaction(async (tx) => {
+      const row = await tx.subUserRequest.findUniqueOrThrow({
+        where: { id: input.requestId },
+        select: { partnerId: true, creatorId: true, finishedAt: true },
+      });
+      const final = FINAL.includes(input.status);
+      await tx.subUserRequest.update({
+        where: { id: input.requestId },
+        data: {
+          status: input.status,
+          codeExpiresAt: input.codeExpiresAt ? new Date(input.codeExpiresAt) : null,
+          reviewFlags: input.reviewFlags,
+          operatorId: input.operatorId,
+          rejectReason: input.rejectReason,
+          cancelReason: input.cancelReason,
+          ...(input.newUserId ? { newUserId: input.newUserId } : {}),
+          finishedAt: final ? (row.finishedAt ?? new Date()) : null,
+        },
+      });
+      await this.audit.append(tx, { ...changeRecord(input, row), dedupKey: `sub-user-request/${input.requestId}/${input.state}` });
     });
   }
+}
+
+/** The change's record: an operator's decision or the creator's confirmation under its verb, else the status reached. */
+function changeRecord(input: SubUserRequestRecord, row: { partnerId: string; creatorId: string }): AuditEntry {
+  const mover = subUserRequestMover(input.state, input);
+  const by: Pick<AuditEntry, 'actorType' | 'actorId' | 'action'> =
+    mover === 'OPERATOR'
+      ? { actorType: 'OPERATOR', actorId: input.operatorId, action: input.status === 'REJECTED' ? 'sub_user_request.reject' : 'sub_user_request.approve' }
+      : mover === 'CREATOR'
+        ? { actorType: 'USER', actorId: row.creatorId, action: 'sub_user_request.confirm' }
+        : { actorType: 'SYSTEM', actorId: null, action: `sub_user_request.${input.status.toLowerCase()}` };
+  return {
+    ...by,
+    partnerId: row.partnerId,
+    targetType: 'SUB_USER_REQUEST',
+    targetId: input.requestId,
+    outcome: mover === 'BANK' && (input.status === 'REJECTED' || input.status === 'EXPIRED') ? 'FAILURE' : 'SUCCESS',
+    details: {
+      status: input.status,
+      state: input.state,
+      reviewFlags: input.reviewFlags,
+      rejectReason: input.rejectReason,
+      cancelReason: input.cancelReason,
+      operatorId: input.operatorId,
+      newUserId: input.newUserId,
+    },
+  };
 }

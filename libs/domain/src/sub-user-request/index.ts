@@ -28,6 +28,7 @@
  * SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: INVALID_EVENT.
  */
 export { subUserRequestMachine } from './sub-user-request.machine';
+export { subUserRequestMover, type SubUserRequestMover } from './sub-user-request.audit';
 export {
   canDecideSubUserRequest,
   decideSubUserRequest,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { capAccessLevel } from '../../../../../libs/domain/src/access-level';
 import { emailSchema, personNameSchema, phoneSchema, textSchema } from '../../../../../libs/domain/src/values';
 import { REJECTION_REASON_RULES } from '../../../../../libs/domain/src/sub-user-request';
+import { pageShape } from '../../payments/dto/payment.dto';
 import { codeSchema } from '../../registration/dto/registration.dto';
 
 export const SUB_USER_REQUEST_STATUSES = [
@@ -53,6 +54,7 @@ export class ListSubUserRequestsQuery extends createZodDto(
     .object({
       status: z.enum(SUB_USER_REQUEST_STATUSES).optional(),
       partnerId: z.uuid().optional(),
+      cursor: pageShape.cursor,
       limit: z.coerce.number().int().min(1).max(200).default(50),
     })
     .strict(),
