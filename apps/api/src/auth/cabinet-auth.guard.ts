@@ -2,8 +2,8 @@ import { CanActivate, Injectable, SetMetadata, UnauthorizedException, UseGuards,
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { authorize, type Permission } from '../../../../libs/domain/src/permissions';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { DomainProblem } from '../common/problem';
+import { ApiProblems } from '../openapi/api-problems';
 import type { CabinetActor, CabinetRequest } from './cabinet-actor';
 import { SessionService } from './session.service';
 
@@ -18,7 +18,6 @@ const PERMISSION = 'cabinet:permission';
 export class CabinetAuthGuard implements CanActivate {
   constructor(
     private readonly sessions: SessionService,
-    private readonly prisma: PrismaService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -28,11 +27,8 @@ export class CabinetAuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('a valid session is required');
     const session = await this.sessions.touch(match[1]!);
     if (!session) throw new UnauthorizedException('a valid session is required');
-    const user = await this.prisma.user.findUnique({
-      where: { id: session.userId },
-      select: { id: true, partnerId: true, accessLevel: true, status: true, login: true },
-    });
-    if (!user || user.status !== 'ACTIVE') throw new UnauthorizedException('a valid session is required');
+    const { user } = session;
+    if (user.status !== 'ACTIVE') throw new UnauthorizedException('a valid session is required');
     const actor: CabinetActor = {
       userId: user.id,
       partnerId: user.partnerId,
@@ -58,4 +54,6 @@ export const Cabinet = (permission?: Permission) =>
     ...(permission ? [SetMetadata(PERMISSION, permission)] : []),
     UseGuards(CabinetAuthGuard),
     ApiBearerAuth('session'),
+    // A named permission can be refused (403); the 401 follows from the security requirement.
+    ...(permission ? [ApiProblems(403)] : []),
   );

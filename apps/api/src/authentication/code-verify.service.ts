@@ -9,15 +9,16 @@ import {
 } from '../../../../workflows/src/login-challenge/login-challenge.messages';
 import type { ClientInfo } from '../login-protection/client-info';
 import { LoginThrottle } from '../login-protection/login-throttle.service';
-import { SIGNED_IN_USER, type SignedInUser } from './sign-in';
+import { SIGNED_IN_USER } from './sign-in';
 import { SignInOutcome } from './sign-in-outcome.service';
 
 /**
  * Finishes a sign-in by SMS code (§1.4, §2.9): the code is checked here against
  * its HMAC and the challenge workflow hears only right or wrong; it decides
  * expiry and the per-challenge tries. Wrong codes also count against the user
- * across all their challenges (LoginThrottle, kind CODE). Every failure — an
- * unknown challenge included — is the same 401.
+ * across all their challenges (LoginThrottle, kind CODE), settled after the
+ * workflow answered, like a password after its hash (SignInOutcome.settle). Every
+ * failure — an unknown challenge included — is the same 401.
  */
 @Injectable()
 export class CodeVerifyService {
@@ -31,8 +32,7 @@ export class CodeVerifyService {
 
   async verify(challengeId: string, code: string, client: ClientInfo) {
     await this.throttle.admitAddress(client.address);
-    const challenge = { type: 'LOGIN_CHALLENGE', id: challengeId };
-    const refuse = (user: SignedInUser | null, reason: string) => this.outcome.refuse(user, 'CODE', reason, client, challenge);
+    const target = { type: 'LOGIN_CHALLENGE', id: challengeId };
     const workflowId = loginChallengeWorkflowId(challengeId);
     const verdict = await this.codes.check(workflowId, code, 1);
     const handle = this.temporal.workflow.getHandle(workflowId);
@@ -40,11 +40,12 @@ export class CodeVerifyService {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;
     });
-    if (!view) return refuse(null, 'UNKNOWN_CHALLENGE');
+    if (!view) return this.outcome.refuse(null, 'CODE', 'UNKNOWN_CHALLENGE', client, target);
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: view.userId }, select: SIGNED_IN_USER });
-    if (view.status !== 'ISSUED') return refuse(user, `CHALLENGE_${view.status}`);
-    const attempt = await this.throttle.admit(user.id, 'CODE');
-    if (!attempt.admitted) return refuse(user, attempt.refusal);
+    if (view.status !== 'ISSUED') return this.outcome.refuse(user, 'CODE', `CHALLENGE_${view.status}`, client, target);
+    // A locked or blocked user's guess must not spend the challenge's tries; the settling decides again under the lock.
+    const refusal = await this.throttle.refusalNow(user);
+    if (refusal) return this.outcome.refuse(user, 'CODE', refusal, client, target);
     const result = await handle
       .executeUpdate(checkLoginCodeUpdate, { args: [{ userId: user.id, correct: verdict?.correct ?? false }] })
       .catch((error: unknown) => {
@@ -52,7 +53,7 @@ export class CodeVerifyService {
         if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return null;
         throw error;
       });
-    if (result?.status !== 'VERIFIED') return this.outcome.wrong(user, attempt, 'CODE', result ? 'WRONG_CODE' : 'CHALLENGE_CLOSED', client, challenge);
-    return this.outcome.succeed(user, 'CODE', client, { challengeId });
+    const correct = result?.status === 'VERIFIED';
+    return this.outcome.settle(user, 'CODE', { correct, wrongReason: result ? 'WRONG_CODE' : 'CHALLENGE_CLOSED', target, details: { challengeId } }, client);
   }
 }

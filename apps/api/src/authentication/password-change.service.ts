@@ -1,5 +1,6 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { loginFailureReason } from '../../../../libs/domain/src/auth';
+import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
 import { PasswordHasher } from '../../../../libs/infra/src/crypto/password-hasher';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
@@ -12,7 +13,8 @@ import { PasswordRules } from '../login-protection/password-rules.service';
 /**
  * §1.12 change of password: the current one is required (and a wrong one counts
  * toward the login lock, so a borrowed session can't guess it), the new one must
- * meet the policy and differ from the last five, and every other session ends.
+ * meet the policy and differ from the last five, and every other session ends —
+ * in the transaction that stores the new password, with its audit record.
  */
 @Injectable()
 export class PasswordChangeService {
@@ -27,11 +29,15 @@ export class PasswordChangeService {
 
   async change(actor: CabinetActor, currentPassword: string, newPassword: string, client: ClientInfo): Promise<void> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, login: true, partnerId: true, passwordHash: true } });
-    const attempt = await this.throttle.admit(user.id, 'PASSWORD');
     const correct = !!user.passwordHash && (await this.hasher.verify(user.passwordHash, currentPassword));
-    if (!attempt.admitted || !correct) {
-      if (attempt.admitted && attempt.lockedNow) await this.throttle.announceLock(user, attempt.lockedUntil!);
-      await this.record(actor, client, 'FAILURE', { reason: attempt.admitted ? 'WRONG_PASSWORD' : attempt.refusal });
+    // Settled like a sign-in (LoginThrottle.decide): weighed first, decided under the counter lock.
+    const decision = await this.prisma.$transaction(async (tx) => {
+      const decision = await this.throttle.decide(tx, user.id, 'PASSWORD', correct);
+      if (decision.kind !== 'SIGNED_IN') await this.audit.append(tx, this.entry(actor, client, 'FAILURE', { reason: loginFailureReason(decision, 'WRONG_PASSWORD') }));
+      return decision;
+    });
+    if (decision.kind !== 'SIGNED_IN') {
+      if (decision.kind === 'WRONG' && decision.lockedNow) await this.throttle.announceLock(user, decision.lock.lockedUntil!);
       throw new HttpException(
         problem(400, 'the current password is wrong', {
           code: 'AUTH.WRONG_CURRENT_PASSWORD',
@@ -40,18 +46,17 @@ export class PasswordChangeService {
         400,
       );
     }
-    await this.throttle.succeed(user.id);
     const passwordHash = await this.rules.acceptableHash(user, newPassword, 'newPassword');
-    await this.prisma.$transaction([
-      this.prisma.user.update({ where: { id: user.id }, data: { passwordHash, passwordSetAt: new Date() } }),
-      this.prisma.passwordHistory.create({ data: { userId: user.id, hash: passwordHash } }),
-    ]);
-    const ended = await this.sessions.revokeAll(user.id, 'PASSWORD_CHANGED', actor.sessionId);
-    await this.record(actor, client, 'SUCCESS', { otherSessionsEnded: ended });
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordSetAt: new Date() } });
+      await tx.passwordHistory.create({ data: { userId: user.id, hash: passwordHash } });
+      const ended = await this.sessions.revokeAll(user.id, 'PASSWORD_CHANGED', actor.sessionId, tx);
+      await this.audit.append(tx, this.entry(actor, client, 'SUCCESS', { otherSessionsEnded: ended }));
+    });
   }
 
-  private record(actor: CabinetActor, client: ClientInfo, outcome: 'SUCCESS' | 'FAILURE', details: Record<string, unknown>) {
-    return this.audit.record({
+  private entry(actor: CabinetActor, client: ClientInfo, outcome: 'SUCCESS' | 'FAILURE', details: Record<string, unknown>): AuditEntry {
+    return {
       actorType: 'USER',
       actorId: actor.userId,
       partnerId: actor.partnerId,
@@ -62,6 +67,6 @@ export class PasswordChangeService {
       requestId: client.requestId,
       clientAddress: client.address,
       details: { method: actor.authMethod, ...details },
-    });
+    };
   }
 }

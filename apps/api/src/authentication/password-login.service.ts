@@ -9,7 +9,9 @@ import { SignInOutcome } from './sign-in-outcome.service';
 /**
  * Sign-in by login and password (§1.16, §1.17, §2.9). Every path hashes once —
  * a dummy for unknown logins, the real hash otherwise, even when the user may
- * not sign in — so failures look and last alike whatever their reason.
+ * not sign in — so failures look and last alike whatever their reason. The hash
+ * is weighed outside any transaction (on libuv's pool, see thread-pool.ts); the
+ * outcome is then settled in one (SignInOutcome.settle).
  */
 @Injectable()
 export class PasswordLoginService {
@@ -27,11 +29,7 @@ export class PasswordLoginService {
       await this.hasher.verifyDummy(password);
       return this.outcome.refuse(user, 'PASSWORD', user ? 'NOT_REGISTERED' : 'UNKNOWN_LOGIN', client);
     }
-    const attempt = await this.throttle.admit(user.id, 'PASSWORD');
-    // Weighed even when refused, so a locked or blocked login takes as long as any other.
     const correct = await this.hasher.verify(user.passwordHash, password);
-    if (!attempt.admitted) return this.outcome.refuse(user, 'PASSWORD', attempt.refusal, client);
-    if (!correct) return this.outcome.wrong(user, attempt, 'PASSWORD', 'WRONG_PASSWORD', client);
-    return this.outcome.succeed(user, 'PASSWORD', client);
+    return this.outcome.settle(user, 'PASSWORD', { correct, wrongReason: 'WRONG_PASSWORD' }, client);
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { SessionService } from '../auth/session.service';
+import { loginFailureReason, type LoginAttemptDecision } from '../../../../libs/domain/src/auth';
+import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { SessionService, type OpenedSession } from '../auth/session.service';
 import type { ClientInfo } from '../login-protection/client-info';
-import { LoginThrottle, type Attempt } from '../login-protection/login-throttle.service';
+import { LoginThrottle } from '../login-protection/login-throttle.service';
 import { signInRefused, signedIn, type SignedInUser } from './sign-in';
 
 type Method = 'PASSWORD' | 'CODE';
@@ -10,25 +12,58 @@ type Who = { id: string; partnerId: string };
 /** What the attempt was aimed at, when there is something to name (a sign-in challenge). */
 type Target = { type: string; id: string };
 
+/** A weighed attempt of a known user: was the secret right, and what to call it if not. */
+export interface Weighed {
+  correct: boolean;
+  wrongReason: string;
+  target?: Target;
+  /** Added to the success record (e.g. the challenge id). */
+  details?: Record<string, unknown>;
+}
+
 /**
- * How a sign-in ends, alike for a password and an SMS code (§1.16, §1.17, §2.9):
- * a right secret forgives the counted attempt and opens a session; every failure
- * is audited with its reason and answered with the one 401 that tells nothing.
+ * How a sign-in ends, alike for a password and an SMS code (§1.16, §1.17, §2.9). A weighed
+ * attempt is settled in one transaction: the throttle's decision (counters and status), on
+ * success the address's forgiveness and the new session, and the audit record — so the
+ * record commits with what it records, or neither does. Every failure is answered with the
+ * one 401 that tells nothing.
  */
 @Injectable()
 export class SignInOutcome {
   constructor(
+    private readonly prisma: PrismaService,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
-  /** The secret proved right: the user's and the address's failed attempts are forgiven, a session opens. */
-  async succeed(user: SignedInUser, method: Method, client: ClientInfo, details: Record<string, unknown> = {}) {
-    await this.throttle.succeed(user.id);
-    await this.throttle.forgiveAddress(client.address);
-    const session = await this.sessions.open(user.id, method, client);
-    await this.audit.record({
+  async settle(user: SignedInUser, method: Method, attempt: Weighed, client: ClientInfo) {
+    const { decision, session } = await this.prisma.$transaction(async (tx) => {
+      const decision = await this.throttle.decide(tx, user.id, method, attempt.correct);
+      if (decision.kind !== 'SIGNED_IN') {
+        await this.audit.append(tx, this.failure(user, method, loginFailureReason(decision, attempt.wrongReason), client, attempt.target, lockedUntil(decision)));
+        return { decision, session: null };
+      }
+      const session = await this.sessions.open(tx, user.id, method, client);
+      await this.audit.append(tx, this.success(user, method, session, client, attempt.details));
+      // Last: the address's row is shared by every sign-in from there, so it is held only until the commit.
+      await this.throttle.forgiveAddress(tx, client.address);
+      return { decision, session };
+    });
+    if (session) return signedIn(session, user);
+    const locked = lockedUntil(decision);
+    if (locked !== null) await this.throttle.announceLock(user, locked);
+    throw signInRefused(method);
+  }
+
+  /** A failure decided without weighing (unknown login or challenge, a refusal read beforehand): nothing else is written. */
+  async refuse(user: Who | null, method: Method, reason: string, client: ClientInfo, target?: Target): Promise<never> {
+    await this.audit.record(this.failure(user, method, reason, client, target, null));
+    throw signInRefused(method);
+  }
+
+  private success(user: Who, method: Method, session: OpenedSession, client: ClientInfo, details: Record<string, unknown> = {}): AuditEntry {
+    return {
       actorType: 'USER',
       actorId: user.id,
       partnerId: user.partnerId,
@@ -39,18 +74,11 @@ export class SignInOutcome {
       requestId: client.requestId,
       clientAddress: client.address,
       details: { method, ...details },
-    });
-    return signedIn(session, user);
+    };
   }
 
-  /** A wrong secret in an admitted attempt: a lock it just caused is announced to the user first. */
-  async wrong(user: Who, attempt: Attempt & { admitted: true }, method: Method, reason: string, client: ClientInfo, target?: Target): Promise<never> {
-    if (attempt.lockedNow) await this.throttle.announceLock(user, attempt.lockedUntil!);
-    return this.refuse(user, method, reason, client, target, attempt.lockedNow ? attempt.lockedUntil : null);
-  }
-
-  async refuse(user: Who | null, method: Method, reason: string, client: ClientInfo, target?: Target, lockedUntil: number | null = null): Promise<never> {
-    await this.audit.record({
+  private failure(user: Who | null, method: Method, reason: string, client: ClientInfo, target: Target | undefined, locked: number | null): AuditEntry {
+    return {
       actorType: user ? 'USER' : 'ANONYMOUS',
       actorId: user?.id ?? null,
       partnerId: user?.partnerId ?? null,
@@ -60,8 +88,11 @@ export class SignInOutcome {
       outcome: 'FAILURE',
       requestId: client.requestId,
       clientAddress: client.address,
-      details: { method, reason, ...(lockedUntil ? { lockedUntil: new Date(lockedUntil).toISOString() } : {}) },
-    });
-    throw signInRefused(method);
+      details: { method, reason, ...(locked ? { lockedUntil: new Date(locked).toISOString() } : {}) },
+    };
   }
 }
+
+/** The end of a lock this very attempt started, or null. */
+const lockedUntil = (decision: LoginAttemptDecision): number | null =>
+  decision.kind === 'WRONG' && decision.lockedNow ? decision.lock.lockedUntil : null;

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { UserStatus } from '../../../../libs/domain/src/access-level';
 import { problem } from '../common/problem';
 import type { OpenedSession } from '../auth/session.service';
 
@@ -31,7 +32,7 @@ export interface SignedInUser {
   fullName: string;
   partnerId: string;
   accessLevel: string;
-  status: string;
+  status: UserStatus;
 }
 
 /** 200 `{ sessionKey, expiresAt, user }` (api.md). */

@@ -2,19 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   assertLockPolicy,
-  countsLoginFailures,
+  decideLoginAttempt,
   loginRefusal,
-  recordLoginFailure,
-  recordLoginSuccess,
-  statusWhenLocked,
-  statusWhenUnlocked,
   tooManyFailures,
   type LockPolicy,
+  type LoginAttemptDecision,
   type LoginFailureKind,
   type LoginRefusal,
 } from '../../../../libs/domain/src/auth';
-import { lockLoginCounters, saveLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { UserStatus } from '../../../../libs/domain/src/access-level';
+import { lockLoginState, readLoginCounters, saveLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
+import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { loginLockWorkflowId, type LoginLockInput } from '../../../../workflows/src/login-lock/login-lock.messages';
 import { DomainProblem } from '../common/problem';
@@ -22,15 +20,13 @@ import { startUserFlow } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import { RateCounters } from './rate-counters.service';
 
-/** The outcome of admitting one password or code attempt of a known user. */
-export type Attempt =
-  | { admitted: false; refusal: LoginRefusal }
-  | { admitted: true; lockedNow: boolean; lockedUntil: number | null };
-
 /**
- * Applies the domain's login-lock rules (libs/domain/src/auth) to the stored
- * counters. An attempt is counted as failed *before* it is weighed and forgiven
- * when it proves right, so a burst of parallel guesses can't outrun the limit.
+ * Applies the domain's login-lock rules (libs/domain/src/auth) to the stored counters.
+ * A password or code is weighed first, outside any transaction; `decide` then settles the
+ * attempt under the user's counter row lock, in the caller's transaction, from the counters
+ * as they are at that moment (decideLoginAttempt). So attempts of one user are decided one
+ * after another: in-flight attempts count for nothing, and a burst of guesses can't outrun
+ * the limit — those decided after the lock are refused whatever they were.
  */
 @Injectable()
 export class LoginThrottle {
@@ -51,7 +47,11 @@ export class LoginThrottle {
     });
   }
 
-  /** Counts a login attempt from `address` as failed until it succeeds; over the limit, every login from there waits (429). */
+  /**
+   * The address's budget of weighed attempts: one is taken before the secret is weighed (so
+   * a flood from one address can't buy unbounded argon2 work) and given back by a success.
+   * Over the limit, every login from there waits (429).
+   */
   async admitAddress(address: string): Promise<void> {
     const wait = await this.counters.consume([
       { kind: 'LOGIN_ADDRESS', value: address, limit: { limit: this.env.LOGIN_ADDRESS_MAX_FAILURES, windowMs: this.env.LOGIN_ADDRESS_WINDOW_MS } },
@@ -59,40 +59,23 @@ export class LoginThrottle {
     if (wait !== null) throw new DomainProblem(tooManyFailures(wait));
   }
 
-  forgiveAddress(address: string): Promise<void> {
-    return this.counters.refund('LOGIN_ADDRESS', address);
+  /** A success gives the address's unit back, in the sign-in's transaction. */
+  forgiveAddress(tx: Prisma.TransactionClient, address: string): Promise<void> {
+    return this.counters.refund('LOGIN_ADDRESS', address, tx);
   }
 
-  /**
-   * May this user sign in now? If so, the attempt is counted as a failure of
-   * `kind` straight away (and may lock the login); `succeed` forgives it.
-   */
-  async admit(userId: string, kind: LoginFailureKind, now = Date.now()): Promise<Attempt> {
-    return this.prisma.$transaction(async (tx) => {
-      const lock = await lockLoginCounters(tx, userId);
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { status: true } });
-      const refusal = loginRefusal(user.status, lock, now);
-      // A lock that ran out while nobody looked ends here too (its workflow may be late).
-      if (user.status === 'LOCKED' && refusal === null) await tx.user.update({ where: { id: userId }, data: { status: statusWhenUnlocked(user.status) } });
-      if (refusal) return { admitted: false, refusal };
-      if (!countsLoginFailures(user.status)) return { admitted: true, lockedNow: false, lockedUntil: null };
-      const outcome = recordLoginFailure(lock, kind, now, this.policy);
-      await saveLoginCounters(tx, userId, outcome.lock);
-      const status = outcome.lockedNow ? statusWhenLocked(user.status) : user.status;
-      if (status !== user.status) await tx.user.update({ where: { id: userId }, data: { status } });
-      return { admitted: true, lockedNow: outcome.lockedNow, lockedUntil: outcome.lock.lockedUntil };
-    });
+  /** Why this user may not sign in now, read without a lock: only to spare work (a code's tries) that `decide` would refuse anyway. */
+  async refusalNow(user: { id: string; status: UserStatus }, now = Date.now()): Promise<LoginRefusal | null> {
+    return loginRefusal(user.status, await readLoginCounters(this.prisma, user.id), now);
   }
 
-  /** The attempt proved right: a successful login clears every count and any lock it just started. */
-  async succeed(userId: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await lockLoginCounters(tx, userId);
-      await saveLoginCounters(tx, userId, recordLoginSuccess());
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { status: true } });
-      const status = statusWhenUnlocked(user.status);
-      if (status !== user.status) await tx.user.update({ where: { id: userId }, data: { status } });
-    });
+  /** Settles one weighed attempt in `tx`, writing only what changed (counters, status). */
+  async decide(tx: Prisma.TransactionClient, userId: string, kind: LoginFailureKind, correct: boolean, now = Date.now()): Promise<LoginAttemptDecision> {
+    const { lock, status } = await lockLoginState(tx, userId);
+    const decision = decideLoginAttempt({ status, lock, kind, correct, now }, this.policy);
+    if (decision.lock !== lock) await saveLoginCounters(tx, userId, decision.lock);
+    if (decision.status !== status) await tx.user.update({ where: { id: userId }, data: { status: decision.status } });
+    return decision;
   }
 
   /**

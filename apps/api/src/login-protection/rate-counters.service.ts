@@ -87,10 +87,10 @@ export class RateCounters {
     });
   }
 
-  /** Takes back one counted event (a login that then succeeded is no failure). */
-  async refund(kind: RateKind, value: string): Promise<void> {
+  /** Takes back one counted event (a login that then succeeded is no failure), in the caller's transaction if given. */
+  async refund(kind: RateKind, value: string, db: Prisma.TransactionClient = this.prisma): Promise<void> {
     const subject = this.keys.counterSubject(kind, value);
-    await this.prisma.$executeRaw`
+    await db.$executeRaw`
       UPDATE "rate_counters" SET "count" = GREATEST("count" - 1, 0) WHERE "kind" = ${kind} AND "subject" = ${subject}`;
   }
 

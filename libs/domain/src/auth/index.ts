@@ -6,6 +6,11 @@
  *   (`recordLoginFailure`, `recordLoginSuccess`, `isLoginLocked`); reaching
  *   `maxPasswordFailures` or `maxCodeFailures` locks for `baseLockMs`, doubling
  *   with each lock in a row up to `maxLockMs`.
+ * - login-attempt: `decideLoginAttempt` decides one weighed attempt (signed in, wrong —
+ *   perhaps locking — or refused) from the counters as they are when it is decided, so
+ *   attempts in flight never count as failures.
+ * - session-activity: a session's last use is stored at most once per interval and its
+ *   idle expiry counts from the stored time, so it never outlives the idle timeout.
  * - rate-window: fixed-window limits (`rateRetryAfter`, `countRateEvent`) for
  *   failed logins per client address and sends per login and per phone.
  * - user-access: `loginRefusal` (BLOCKED, NOT_REGISTERED, LOCKED), `blockUser`,
@@ -17,6 +22,8 @@
  * USER.ALREADY_BLOCKED and USER.NOT_BLOCKED (CONFLICT, details.state).
  */
 export * from './login-lock';
+export * from './login-attempt';
+export * from './session-activity';
 export * from './rate-window';
 export * from './user-access';
 export * from './recovery';

@@ -1,3 +1,4 @@
+import type { UserStatus } from '../../../domain/src/access-level';
 import { NO_LOGIN_LOCK, type LoginLock } from '../../../domain/src/auth/login-lock';
 import type { Prisma } from '../prisma/prisma.service';
 
@@ -31,6 +32,24 @@ export async function lockLoginCounters(tx: Db, userId: string): Promise<LoginLo
     SELECT "password_failures", "code_failures", "lock_count", "locked_until"
     FROM "login_locks" WHERE "user_id" = ${userId}::uuid FOR UPDATE`;
   return toLock(rows[0]);
+}
+
+/**
+ * The same row lock and counters, and the user's status, in one statement (a sign-in's hot
+ * path): the upsert creates or locks the row and returns it either way.
+ */
+export async function lockLoginState(tx: Db, userId: string): Promise<{ lock: LoginLock; status: UserStatus }> {
+  const rows = await tx.$queryRaw<(Row & { status: UserStatus })[]>`
+    WITH l AS (
+      INSERT INTO "login_locks" ("user_id", "updated_at") VALUES (${userId}::uuid, now())
+      ON CONFLICT ("user_id") DO UPDATE SET "user_id" = EXCLUDED."user_id"
+      RETURNING "user_id", "password_failures", "code_failures", "lock_count", "locked_until"
+    )
+    SELECT l."password_failures", l."code_failures", l."lock_count", l."locked_until", u."status"::text AS "status"
+    FROM l JOIN "users" u ON u."id" = l."user_id"`;
+  const row = rows[0];
+  if (!row) throw new Error(`no user ${userId}`);
+  return { lock: toLock(row), status: row.status };
 }
 
 /** The counters as they are now, for decisions that change nothing. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { maskPhone, type Phone } from '../../../domain/src/values/phone.value-object';
 import { codeScope } from '../crypto/scopes';
 import { SecretKeys, digestsEqual } from '../crypto/secret-keys';
+import { codesSent } from '../observability/metrics';
 import type { SmsSender } from '../messaging/sms';
 import { PrismaService } from '../prisma/prisma.service';
 import { SMS_SENDER } from '../tokens';
@@ -54,6 +55,7 @@ export class OneTimeCodes {
       template: `${input.purpose.toLowerCase()}-code`,
       recipientForLog: maskPhone(input.phone as Phone),
     });
+    codesSent.inc({ purpose: input.purpose });
   }
 
   /**
