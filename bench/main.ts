@@ -10,7 +10,7 @@ import { startBenchStack } from './support/bench-stack';
 import type { BenchContext } from './support/context';
 import { describeMachine } from './support/machine';
 import { Mailbox } from './support/mailbox';
-import type { Section } from './support/report';
+import { goalLine, type Section } from './support/report';
 import { writeReport } from './support/write-report';
 
 /** Every benchmark, in the order they run (payments before reads, so the lists have documents in them). */
@@ -25,8 +25,9 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 /**
  * `npm run bench`: builds, starts its own stack on free loopback ports, runs each
  * benchmark with autocannon and writes BENCHMARKS.md. `-- --only=login,reads`
- * runs some; `-- --quick` runs small versions to check the scripts (written to
- * bench/results/ instead, since its figures mean nothing).
+ * runs some; `-- --quick` runs small versions to check the scripts in under 3 minutes
+ * (written to bench/results/ instead, since its figures mean nothing). Each goal is
+ * printed as one line: figure, the limit measured in the same run, ratio, PASS/MISS.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         log(`  ${name} failed: ${(error as Error).stack}`);
         sections.push({ title: name, goals: [{ what: name, target: '', measured: `failed: ${(error as Error).message}`, met: null }], lines: [] });
       }
+      for (const goal of sections[sections.length - 1]!.goals) log(goalLine(goal));
       await ctx.mail.clear();
       log(`  done in ${Math.round((Date.now() - t) / 1000)} s`);
       writeReport(file, { started, quick, machine, sections, pending: selected.slice(i + 1) });

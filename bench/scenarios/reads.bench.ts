@@ -5,6 +5,7 @@ import { runLoad, type LoadResult } from '../support/load';
 import { memoryOf, ms, num, table, usageTable, type Goal, type Section } from '../support/report';
 
 const RATE = 200;
+const P99_LIMIT_MS = 20;
 
 /**
  * Benchmark 4: the cabinet's reads at a fixed 200 requests/s (open loop, so a slow
@@ -37,7 +38,14 @@ export async function readsBench(ctx: BenchContext): Promise<Section> {
     const { usage, waits } = await metering.stop();
     memory.push(memoryOf(`GET ${path} at ${RATE}/s`, usage));
     const allOk = (load.statuses['200'] ?? 0) === load.completed;
-    goals.push({ what: `GET ${path} at ${RATE} requests/s`, target: 'p99 ≤ 20 ms', measured: `p99 ${ms(load.p99)}${allOk ? '' : ` (${JSON.stringify(load.statuses)})`}`, met: allOk && load.p99 <= 20 });
+    goals.push({
+      what: `GET ${path} p99 at ${RATE} requests/s`,
+      measured: `${ms(load.p99)}${allOk ? '' : ` (${JSON.stringify(load.statuses)})`}`,
+      limit: `${P99_LIMIT_MS} ms`,
+      ratio: load.p99 / P99_LIMIT_MS,
+      target: '≤ 1.00',
+      met: allOk && load.p99 <= P99_LIMIT_MS,
+    });
     rows.push([`GET ${path}`, load.completed, num(load.rps), ms(load.p50), ms(load.p90), ms(load.p99), ms(load.max), JSON.stringify(load.statuses)]);
     usageLines.push(`While \`GET ${path}\` ran:`, '', ...usageTable(usage), '', ...waitLines(waits), '');
   }

@@ -2,7 +2,7 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { probeStepUpdate, probeWorkflow } from '../probe/probe.workflow';
-import type { BenchContext } from '../support/context';
+import { measure, type BenchContext } from '../support/context';
 import { percentile } from '../support/load';
 
 export interface ProbeResult {
@@ -10,6 +10,8 @@ export interface ProbeResult {
   updateP50: number;
   updateP99: number;
   flows: number;
+  /** CPU while the probe ran, % of one core: the dev server, and this process (load and probe worker). */
+  cpu?: { temporal: number; probeProcess: number };
 }
 
 const STEPS = 4;
@@ -60,4 +62,27 @@ export async function probeTemporal(ctx: BenchContext, lanes: number, seconds: n
   await connection.close();
   await native.close();
   return { flowsPerSecond: flows / elapsed, updateP50: percentile(latencies, 50), updateP99: percentile(latencies, 99), flows };
+}
+
+const probes = new WeakMap<BenchContext, Map<number, Promise<ProbeResult>>>();
+
+/**
+ * The dev server's limit at `lanes` flows at a time, measured once per run and shared by
+ * the benchmarks that read a figure against it (code verify's Update p99, documents/s).
+ */
+export function probeAt(ctx: BenchContext, lanes: number): Promise<ProbeResult> {
+  let byLanes = probes.get(ctx);
+  if (!byLanes) probes.set(ctx, (byLanes = new Map()));
+  let found = byLanes.get(lanes);
+  if (!found) {
+    ctx.log(`  measuring the bare Temporal dev server: ${lanes} probe flows at a time`);
+    found = (async () => {
+      const metering = await measure(ctx);
+      const result = await probeTemporal(ctx, lanes, ctx.quick ? 5 : 20);
+      const { usage } = await metering.stop();
+      return { ...result, cpu: { temporal: usage.temporal!.cpuPercent, probeProcess: usage['load generator (this process)']!.cpuPercent } };
+    })();
+    byLanes.set(lanes, found);
+  }
+  return found;
 }

@@ -28,7 +28,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startRegistrations(
   db: PrismaService,
   temporal: Client,
-  opts: { count: number; perSecond: number; maxUnsettled: number; linkTtlMs: number; deadline: number; taskQueue: string },
+  opts: {
+    count: number; perSecond: number; maxUnsettled: number; linkTtlMs: number; deadline: number; taskQueue: string;
+    /** Called every few seconds while starting: MailDev keeps every link mail in memory, so the caller empties it. */
+    tick?: () => Promise<void>;
+  },
 ): Promise<WaitingSetup> {
   const partnerId = randomUUID();
   const partnerBin = bin();
@@ -44,8 +48,13 @@ export async function startRegistrations(
   let started = 0;
   let setupDone = false;
   const watcher = (async () => {
+    let ticked = Date.now();
     while (!setupDone) {
       settled = await settledCount();
+      if (opts.tick && Date.now() - ticked > 10_000) {
+        await opts.tick().catch(() => undefined);
+        ticked = Date.now();
+      }
       await sleep(500);
     }
   })();

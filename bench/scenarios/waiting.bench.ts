@@ -17,19 +17,26 @@ import { startRegistrations } from './waiting-setup';
  */
 export async function waitingBench(ctx: BenchContext): Promise<Section> {
   const { stack } = ctx;
-  const count = ctx.quick ? 500 : 10_000;
-  const idleS = ctx.quick ? 10 : 60;
-  const perSecond = ctx.quick ? 20 : 25;
+  const count = Number(process.env.BENCH_WAITING_FLOWS ?? (ctx.quick ? 200 : 10_000));
+  const idleS = ctx.quick ? 5 : 60;
+  const perSecond = ctx.quick ? 50 : 40;
+  const maxUnsettled = 400;
+  // After the last due time, how long the expiries may trail before the run stops waiting.
+  const graceS = ctx.quick ? 20 : 120;
   // Long enough to start them all at that pace with room to spare, then sit idle.
-  const linkTtlMs = ((count / perSecond) * 1.5 + idleS + 30) * 1000;
+  const marginS = ctx.quick ? 15 : 30;
+  const linkTtlMs = ((count / perSecond) * 1.5 + idleS + marginS) * 1000;
+  // Every wait below ends by then: start (≤ the link lifetime) + firing (≤ the start span) + grace.
+  const boundS = (2 * linkTtlMs) / 1000 + graceS;
   const db = createPrisma(stack.databaseUrl);
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const temporal = new Client({ connection, dataConverter: encryptedDataConverter(stack.env.PAYLOAD_KEYS) });
   try {
     const begin = Date.now();
-    ctx.log(`  starting ${count} registrations at up to ${perSecond}/s, each due ${Math.round(linkTtlMs / 1000)} s after its start`);
+    ctx.log(`  starting ${count} registrations at up to ${perSecond}/s, each due ${Math.round(linkTtlMs / 1000)} s after its start; bounded at ${Math.round(boundS / 60)} min`);
     const setup = await startRegistrations(db, temporal, {
-      count, perSecond, maxUnsettled: 200, linkTtlMs, deadline: begin + linkTtlMs - (idleS + 20) * 1000, taskQueue: stack.env.TEMPORAL_TASK_QUEUE!,
+      count, perSecond, maxUnsettled, linkTtlMs, deadline: begin + linkTtlMs - (idleS + marginS - 10) * 1000, taskQueue: stack.env.TEMPORAL_TASK_QUEUE!,
+      tick: () => ctx.mail.clear(),
     });
     const { partnerId } = setup;
     const dues = await db.registration.aggregate({ where: { user: { partnerId } }, _min: { expiresAt: true }, _max: { expiresAt: true } });
@@ -43,30 +50,68 @@ export async function waitingBench(ctx: BenchContext): Promise<Section> {
 
     await waitUntil(firstDue);
     const firing = await measure(ctx);
+    const expiredCount = () => db.registration.count({ where: { status: 'EXPIRED', user: { partnerId } } });
     // Not fatal: a worker that cannot keep up is a finding, reported with what did expire.
-    const expiredAll = await until('every registration to expire', async () => {
-      const n = await db.registration.count({ where: { status: 'EXPIRED', user: { partnerId } } });
-      return n >= setup.started ? true : undefined;
-    }, lastDue - Date.now() + 120_000, 1000).catch(() => false);
+    const expiredAll = await until('every registration to expire', async () => ((await expiredCount()) >= setup.started ? true : undefined), lastDue - Date.now() + graceS * 1000, 1000).catch(() => false);
+    const expired = await expiredCount();
     const firingUsage = await firing.stop();
-    const late = await timerLateness(db, temporal, partnerId, ctx.quick ? 50 : 200);
+    const late = await timerLateness(db, temporal, partnerId, ctx.quick ? 20 : 200);
     const firingS = (lastDue - firstDue) / 1000;
-    const met = late.fired.p99 <= 1000;
+    const idleCpu = idleUsage.usage.api!.cpuPercent + idleUsage.usage.worker!.cpuPercent;
+    const IDLE_CPU_LIMIT = 5;
+    const completed = setup.started === count && expiredAll;
     return {
       title: '5. Waiting is free: registrations waiting on their timers',
       memory: [memoryOf(`${setup.started} registrations waiting (idle)`, idleUsage.usage), memoryOf('their timers firing', firingUsage.usage)],
       goals: [
-        { what: `${setup.started} waiting registrations: API + worker CPU at idle`, target: 'near zero', measured: `api ${num(idleUsage.usage.api!.cpuPercent)} %, worker ${num(idleUsage.usage.worker!.cpuPercent)} % of a core`, met: idleUsage.usage.api!.cpuPercent + idleUsage.usage.worker!.cpuPercent < 5 },
-        { what: 'link-expiry timers fire after their due time (Temporal history)', target: 'within 1 s', measured: `p50 ${ms(late.fired.p50)}, p99 ${ms(late.fired.p99)}, max ${ms(late.fired.max)}`, met },
-        { what: '… and the EXPIRED status is in PostgreSQL (what a user sees)', target: 'within 1 s', measured: `p50 ${ms(late.recorded.p50)}, p99 ${ms(late.recorded.p99)}, max ${ms(late.recorded.max)}`, met: late.recorded.p99 <= 1000 },
+        {
+          what: `${count} waiting flows: every one started, waited and expired`,
+          measured: `${setup.started} started, ${expired} expired`,
+          limit: `${count}`,
+          ratio: expired / count,
+          target: '= 1.00 within the bound',
+          met: completed,
+        },
+        {
+          what: `idle CPU of API + worker with ${setup.started} flows waiting`,
+          measured: `${num(idleCpu)} % of a core (api ${num(idleUsage.usage.api!.cpuPercent)}, worker ${num(idleUsage.usage.worker!.cpuPercent)})`,
+          limit: `${IDLE_CPU_LIMIT} % of a core`,
+          ratio: idleCpu / IDLE_CPU_LIMIT,
+          target: '≤ 1.00',
+          met: idleCpu <= IDLE_CPU_LIMIT,
+        },
+        {
+          what: 'how late the link-expiry timers fire (TimerFired after the due time, p99)',
+          measured: `${ms(late.fired.p99)} (p50 ${ms(late.fired.p50)}, max ${ms(late.fired.max)})`,
+          limit: '1000 ms',
+          ratio: late.fired.p99 / 1000,
+          target: '≤ 1.00',
+          met: late.fired.n > 0 && late.fired.p99 <= 1000,
+        },
+        {
+          what: '… and EXPIRED is in PostgreSQL (what a user sees), p99',
+          measured: `${ms(late.recorded.p99)} (p50 ${ms(late.recorded.p50)}, max ${ms(late.recorded.max)})`,
+          limit: '1000 ms',
+          ratio: late.recorded.p99 / 1000,
+          target: '≤ 1.00',
+          met: late.recorded.n > 0 && late.recorded.p99 <= 1000,
+        },
       ],
       lines: [
         `${setup.started} of ${count} registration workflows started through the Temporal client in ${num((setup.startedAt - begin) / 1000, 0)} s (at most ${perSecond}/s, and`,
-        'only while fewer than 200 were still sending their link and recording their first status and audit record), for users',
+        `only while fewer than ${maxUnsettled} were still sending their link and recording their first status and audit record), for users`,
         `inserted straight into the database. ${setup.settledAt ? `All had settled ${num((setup.settledAt - setup.startedAt) / 1000, 0)} s after the last start.` : '**They had not all settled before the idle window: the idle figures include that work.**'}`,
         `Each then waited on its link-lifetime timer (${num(linkTtlMs / 1000, 0)} s), so they fell due in start order over ${num(firingS, 0)} s`,
         `(${num(setup.started / Math.max(firingS, 1), 0)} per second), each then recording EXPIRED and an audit record through the one worker.`,
-        expiredAll ? '' : `**Not every registration had expired ${120} s after the last due time: the figures below cover those that had.**`,
+        expiredAll ? '' : `**${setup.started - expired} of ${setup.started} had not expired ${graceS} s after the last due time: the figures below cover those that had.**`,
+        `The run is bounded at ${num(boundS / 60, 0)} min (start ≤ the link lifetime, firing ≤ the start span, ${graceS} s of grace); MailDev is emptied`,
+        'every 10 s while the links go out, so the mail catcher does not grow with the run.',
+        '',
+        `Worker RSS peak while the timers fired: ${num(firingUsage.usage.worker!.rssPeakMiB, 0)} MiB. Workflow tasks that timed out (and were`,
+        `redone) in the ${late.sampled} sampled histories: ${late.taskTimeouts}. Both are where the failure of the run before issue 14`,
+        "showed (timed out waiting for the expiries): its worker ran the SDK's default cache, sized from the V8 heap limit (≈ 2,300",
+        'workflows here, about 1 MB each; RSS 2.5–3 GB), near which GC pauses stretch workflow tasks past their 10 s timeout. The',
+        'cache is now configured (`WORKER_MAX_CACHED_WORKFLOWS`), and this run is bounded and reports what expired rather than failing.',
         '',
         `Idle, ${num(idleFor / 1000, 0)} s with all ${setup.started} workflows waiting:`,
         '',

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { loadPrivateKey, rawPublicKey } from '../../libs/infra/src/audit/transparency';
+import { Client } from 'pg';
 import { applyMigrations, recreateDatabase } from '../../scripts/db/migrate';
 import { startMailDev } from '../../scripts/stack/maildev';
 import { freePort, startProcess, waitFor, type Managed } from '../../scripts/stack/processes';
@@ -29,10 +32,15 @@ export interface BenchStack {
 /** The compiled tree this file runs from (dist/ after `npm run build`). */
 export const DIST = join(__dirname, '..', '..');
 
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bank_flows_bench_test';
+/**
+ * A database and a log directory of this run's own (suffixed with the process id), so two benchmark
+ * runs on one machine — `--only=…` runs by several people — never recreate each other's database.
+ */
+const RUN = String(process.pid);
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/bank_flows_bench_test_${RUN}`;
 
 export async function startBenchStack(overrides: Record<string, string> = {}, log: (line: string) => void = console.log): Promise<BenchStack> {
-  const dir = join(ROOT, '.data', 'bench');
+  const dir = join(ROOT, '.data', 'bench', RUN);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const databaseName = new URL(BENCH_DATABASE_URL).pathname.slice(1);
@@ -44,11 +52,15 @@ export async function startBenchStack(overrides: Record<string, string> = {}, lo
   const started: Managed[] = [];
   const stop = async () => {
     for (const p of [...started].reverse()) await p.stop().catch(() => undefined);
+    // The run's own database goes with it (a database named in BENCH_DATABASE_URL is kept).
+    if (!process.env.BENCH_DATABASE_URL) await dropDatabase(BENCH_DATABASE_URL).catch(() => undefined);
   };
   try {
     started.push(await startTemporal({ port: temporalPort, uiPort: 0, headless: true, namespace: 'default', logFile: join(dir, 'temporal.log') }));
     started.push(await startMailDev({ smtpPort, webPort: mailPort, mailDir: join(dir, 'mail'), logFile: join(dir, 'maildev.log') }));
     const operatorToken = randomBytes(24).toString('base64url');
+    // Production refuses the development audit key: a key pair of the run's own (Ed25519 seed, raw public key).
+    const auditSeed = randomBytes(32).toString('base64');
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/tmp',
@@ -67,9 +79,17 @@ export async function startBenchStack(overrides: Record<string, string> = {}, lo
       PAYLOAD_KEYS: `bench-1:${randomBytes(32).toString('base64')}`,
       OPERATOR_TOKENS: operatorToken,
       WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js'),
+      AUDIT_SIGNING_KEY: auditSeed,
+      AUDIT_PUBLIC_KEY: rawPublicKey(loadPrivateKey(auditSeed)).toString('base64'),
+      AUDIT_CHECKPOINT_DIR: join(dir, 'audit-checkpoints'),
       // Setting up a thousand registrations outlasts the 5-minute default code lifetime.
       CODE_TTL_MS: String(30 * 60_000),
-      ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
+      // Metrics and health listeners on free ports: a second API process runs beside the first.
+      METRICS_PORT: '0',
+      WORKER_HTTP_PORT: '0',
+      TEMPORAL_SDK_METRICS_PORT: '0',
+      // Set explicitly, so the raw argon2id limit runs on a pool of exactly the API's size.
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(availableParallelism()),
       ...overrides,
     };
     const node = process.execPath;
@@ -99,5 +119,47 @@ export async function startBenchStack(overrides: Record<string, string> = {}, lo
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** A further API process beside the stack's own, e.g. one with a part switched off for a comparison. */
+export interface ExtraApi {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts another API process against the same database, Temporal and MailDev, on a port of
+ * its own: `script` is a compiled file under dist/ (bench/support/api-audit-off.js wraps the
+ * API's main.js). Stopped by the caller.
+ */
+export async function startExtraApi(stack: BenchStack, name: string, script: string): Promise<ExtraApi> {
+  const port = await freePort();
+  const env = { ...stack.env, PORT: String(port) };
+  const api = startProcess(name, process.execPath, [join(DIST, script)], { logFile: join(stack.dir, `${name}.log`), env });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${name} to be ready`, async () => {
+      if (api.child.exitCode !== null) throw new Error(`${name} exited; see ${stack.dir}/${name}.log`);
+      return (await fetch(`${url}/ready`)).ok;
+    }, 120_000);
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
+  return { url, pid: api.child.pid!, stop: () => api.stop() };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const db = new Client({ connectionString: admin.toString() });
+  await db.connect();
+  try {
+    await db.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await db.end();
   }
 }

@@ -3,8 +3,14 @@ import type { Usage } from './proc-meter';
 /** One benchmark's outcome: its goals with verdicts and a markdown body for BENCHMARKS.md. */
 export interface Goal {
   what: string;
+  /** The goal, e.g. `≥ 90 % of the limit`. */
   target: string;
+  /** The figure as measured, with its unit. */
   measured: string;
+  /** The limit the figure is read against, measured in the same run (absent: an absolute target). */
+  limit?: string;
+  /** figure ÷ limit, the number the target is about. */
+  ratio?: number;
   /** null: not measured (with the reason in `measured`). */
   met: boolean | null;
 }
@@ -43,8 +49,19 @@ export function usageTable(usage: Record<string, Usage>): string[] {
   );
 }
 
-export const verdict = (met: boolean | null) => (met === null ? '—' : met ? '**met**' : '**not met**');
+export const verdict = (met: boolean | null) => (met === null ? '—' : met ? '**PASS**' : '**MISS**');
+
+export const ratioText = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : r.toFixed(2));
 
 export function goalsTable(goals: Goal[]): string[] {
-  return table(['goal', 'target', 'measured', 'verdict'], goals.map((g) => [g.what, g.target, g.measured, verdict(g.met)]));
+  return table(
+    ['goal', 'measured', 'limit (same run)', 'ratio', 'target', 'verdict'],
+    goals.map((g) => [g.what, g.measured, g.limit ?? '—', ratioText(g.ratio), g.target, verdict(g.met)]),
+  );
+}
+
+/** One console line per goal: figure, limit, ratio, PASS/MISS. */
+export function goalLine(g: Goal): string {
+  const mark = g.met === null ? 'INFO' : g.met ? 'PASS' : 'MISS';
+  return `  ${mark} ${g.what}: ${g.measured}${g.limit ? ` | limit ${g.limit}` : ''}${g.ratio === undefined ? '' : ` | ratio ${ratioText(g.ratio)}`} | target ${g.target}`;
 }

@@ -63,7 +63,7 @@ export async function timerLateness(
   temporal: Client,
   partnerId: string,
   sample: number,
-): Promise<{ recorded: Spread; fired: Spread; server: Spread; after: AfterFiring }> {
+): Promise<{ recorded: Spread; fired: Spread; server: Spread; after: AfterFiring; sampled: number; taskTimeouts: number }> {
   const rows = await db.registration.findMany({
     where: { status: 'EXPIRED', user: { partnerId } },
     select: { workflowId: true, expiresAt: true, updatedAt: true },
@@ -72,8 +72,13 @@ export async function timerLateness(
   const server: number[] = [];
   const fired: number[] = [];
   const after: Record<keyof AfterFiring, number[]> = { toWorkflowTask: [], workflowTask: [], toActivity: [], activity: [] };
+  let sampled = 0;
+  let taskTimeouts = 0;
   for (const row of rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / sample)) === 0).slice(0, sample)) {
     const history = await temporal.workflow.getHandle(row.workflowId).fetchHistory();
+    sampled++;
+    // A workflow task that timed out: the worker took longer than 10 s over it (or lost it), and it was redone.
+    taskTimeouts += (history.events ?? []).filter((e) => e.workflowTaskTimedOutEventAttributes).length;
     const startedAt = new Map<string, number>();
     for (const event of history.events ?? []) {
       const at = toMs(event.eventTime!);
@@ -93,6 +98,8 @@ export async function timerLateness(
     recorded,
     fired: spread(fired),
     server: spread(server),
+    sampled,
+    taskTimeouts,
     after: { toWorkflowTask: spread(after.toWorkflowTask), workflowTask: spread(after.workflowTask), toActivity: spread(after.toActivity), activity: spread(after.activity) },
   };
 }

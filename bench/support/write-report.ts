@@ -2,6 +2,20 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { goalsTable, table, type Section } from './report';
 
+export const HOW_TO_RERUN = [
+  '## How to rerun',
+  '',
+  '```bash',
+  'npm run bench                              # everything, about 30 minutes; rewrites this file',
+  'npm run bench -- --quick                   # every scenario with small counts, ≤ 3 minutes: bench/results/BENCHMARKS.quick.md',
+  'npm run bench -- --only=login,verify       # some: login, verify, payments, reads, waiting → bench/results/BENCHMARKS.partial.md',
+  'BENCH_WAITING_FLOWS=2000 npm run bench -- --only=waiting',
+  '```',
+  '',
+  'Each goal also prints one line while the run goes: `PASS|MISS <goal>: <figure> | limit <limit> | ratio <r> | target <target>`.',
+  'The machine is shared: read the ratios, not the absolute figures.',
+];
+
 /** BENCHMARKS.md from the sections so far; rewritten after each benchmark, so a killed run keeps what it measured. */
 export function writeReport(file: string, opts: { started: Date; quick: boolean; machine: string[]; sections: Section[]; pending: string[] }): void {
   const { started, quick, machine, sections, pending } = opts;
@@ -15,12 +29,16 @@ export function writeReport(file: string, opts: { started: Date; quick: boolean;
     'benchmark on free loopback ports; load from [autocannon](https://github.com/mcollina/autocannon) in the benchmark process.',
     ...(pending.length ? ['', `**Incomplete: still to run when this was written: ${pending.join(', ')}.**`] : []),
     '',
+    ...HOW_TO_RERUN,
+    '',
     '## Machine',
     '',
     ...machine,
     `- Load average when ${pending.length ? 'this was written' : 'the run ended'}: ${l1} / ${l5} / ${l15}`,
     '',
     '## Goals',
+    '',
+    'Each figure next to its limit, measured in the same run (ratio = figure ÷ limit; the target is on the ratio).',
     '',
     ...goalsTable(sections.flatMap((s) => s.goals)),
     '',
