@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
 import type { Payload } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { domainError } from '../../../../libs/domain/src/domain-error';
@@ -9,7 +11,7 @@ import { DomainProblem } from '../common/problem';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { CodecAuthGuard } from './codec-auth.guard';
 import { CODEC_PAGE_CSP, codecLoginPage, codecSignedInPage } from './codec-login.page';
-import { CodecSignInDto, PayloadsDto } from './codec.dto';
+import { CodecSessionDto, CodecSignInDto, PayloadsDto, PayloadsResultDto } from './codec.dto';
 import { CODEC_COOKIE, OperatorCodecSession } from './operator-codec-session';
 
 /**
@@ -26,6 +28,9 @@ export class CodecController {
     private readonly sessions: OperatorCodecSession,
   ) {}
 
+  @ApiOperation({ summary: 'Decrypt Temporal payloads (remote codec)' })
+  @ZodResponse({ status: 200, type: PayloadsResultDto })
+  @ApiProblems(422)
   @Post('decode')
   @HttpCode(200)
   @UseGuards(CodecAuthGuard)
@@ -34,6 +39,9 @@ export class CodecController {
     return this.convert(body, (payloads) => this.codec.decode(payloads));
   }
 
+  @ApiOperation({ summary: 'Encrypt Temporal payloads (remote codec)' })
+  @ZodResponse({ status: 200, type: PayloadsResultDto })
+  @ApiProblems(422)
   @Post('encode')
   @HttpCode(200)
   @UseGuards(CodecAuthGuard)
@@ -52,6 +60,9 @@ export class CodecController {
   }
 
   /** Signs this browser in for the codec (form from /codec/login, or JSON `{token}`); sets an HttpOnly cookie. */
+  @ApiOperation({ summary: 'Sign this browser in for the codec (HttpOnly cookie)' })
+  @ApiResponse({ status: 200, type: CodecSessionDto })
+  @ApiProblems(401)
   @Post('session')
   @HttpCode(200)
   signIn(@Body() body: CodecSignInDto, @Req() req: Request & { operator?: OperatorIdentity }, @Res({ passthrough: true }) res: Response) {
@@ -66,6 +77,7 @@ export class CodecController {
     return codecSignedInPage(operator.operatorId, expiresAt);
   }
 
+  @ApiOperation({ summary: 'Sign this browser out of the codec' })
   @Delete('session')
   @HttpCode(204)
   signOut(@Res({ passthrough: true }) res: Response): void {

@@ -20,3 +20,14 @@ export const payloadsSchema = z.object({
 export class PayloadsDto extends createZodDto(payloadsSchema) {}
 
 export class CodecSignInDto extends createZodDto(z.object({ token: z.string().min(1).max(512) }).strict()) {}
+
+/** What encode and decode answer: the converted payloads, in order. */
+export class PayloadsResultDto extends createZodDto(
+  z
+    .object({ payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })) })
+    .meta({ examples: [{ payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhbW91bnQiOiIxNTAwLjUwIn0=' }] }] }),
+) {}
+
+export class CodecSessionDto extends createZodDto(
+  z.object({ operatorId: z.string(), expiresAt: z.iso.datetime() }).meta({ examples: [{ operatorId: 'op-1a2b3c4d', expiresAt: '2026-12-01T14:00:00.000Z' }] }),
+) {}

@@ -1,5 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { AliveDto, ReadyDto } from './dto/health.dto';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
@@ -22,13 +25,19 @@ export class HealthController {
     @Inject(MAILER) private readonly mailer: Mailer,
   ) {}
 
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ZodResponse({ status: 200, type: AliveDto })
   @Get('health')
   alive() {
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   }
 
+  @ApiOperation({ summary: 'Readiness: database, Temporal and SMTP answer' })
+  @ApiResponse({ status: 200, type: ReadyDto })
+  @ApiProblems(503)
   @Get('ready')
-  @HealthCheck()
+  // Our own schema (ReadyDto) and the 503 problem stand in for terminus's OpenAPI 3.0 ones.
+  @HealthCheck({ swaggerDocumentation: false })
   ready() {
     return this.health.check([
       () => this.probe('database', () => this.prisma.$queryRaw`SELECT 1`),

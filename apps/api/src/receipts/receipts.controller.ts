@@ -1,5 +1,8 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { ReceiptAcceptedDto } from './dto/receipt-responses.dto';
 import type { Request } from 'express';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
@@ -19,6 +22,9 @@ export class ReceiptsController {
    * Sends the confirming document of an executed payment to the requesting user (§2.5):
    * EMAIL — a PDF to their e-mail; SMS — number, amount, beneficiary and status.
    */
+  @ApiOperation({ summary: 'Send the receipt of an executed payment by e-mail or SMS (§2.5)' })
+  @ZodResponse({ status: 202, type: ReceiptAcceptedDto })
+  @ApiProblems(409, 429)
   @Post(':id/receipt')
   @HttpCode(202)
   @Cabinet('PAYMENT_RECEIPT')

@@ -1,5 +1,8 @@
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { ApiProblems } from '../openapi/api-problems';
+import { ReinvitedDto } from './dto/registration-responses.dto';
 import { UuidParam } from '../common/uuid-param';
 import { OperatorAuthGuard } from '../operator/operator-auth.guard';
 import { ReinviteService } from './reinvite.service';
@@ -12,6 +15,9 @@ export class ReinviteController {
   constructor(private readonly reinvites: ReinviteService) {}
 
   /** A new registration link for a user whose invitation expired or locked; the old link dies. */
+  @ApiOperation({ summary: 'Send a user a new registration link' })
+  @ZodResponse({ status: 202, type: ReinvitedDto })
+  @ApiProblems(409)
   @Post(':userId/reinvite')
   @HttpCode(202)
   reinvite(@UuidParam('userId') userId: string) {

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { SecurityParametersDto } from './dto/security-parameters.dto';
 import { DEFAULT_PASSWORD_POLICY } from '../../../../libs/domain/src/password-policy';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import type { ApiEnv } from '../config/api-env';
@@ -10,6 +12,8 @@ import type { ApiEnv } from '../config/api-env';
 export class SecurityController {
   constructor(@Inject(ENV) private readonly env: ApiEnv) {}
 
+  @ApiOperation({ summary: 'Lifetimes, limits and the password policy in force (§1.11)' })
+  @ZodResponse({ status: 200, type: SecurityParametersDto })
   @Get('parameters')
   parameters() {
     return {
@@ -20,6 +24,10 @@ export class SecurityController {
       subUserOperatorDecisionTtlSeconds: this.env.SUB_USER_OPERATOR_TTL_MS / 1000,
       sessionIdleTtlSeconds: this.env.SESSION_IDLE_TTL_MS / 1000,
       sessionAbsoluteTtlSeconds: this.env.SESSION_ABSOLUTE_TTL_MS / 1000,
+      // A session's last use is recorded at most this often and idle expiry counts from the
+      // recorded time: left unused, a session ends between idle − this and idle seconds after
+      // its last use, never later (libs/domain/src/auth/session-activity.ts).
+      sessionTouchIntervalSeconds: this.env.SESSION_TOUCH_INTERVAL_MS / 1000,
       recoveryLinkTtlSeconds: this.env.REGISTRATION_LINK_TTL_MS / 1000,
       paymentConfirmationTtlSeconds: this.env.PAYMENT_CONFIRMATION_TTL_MS / 1000,
       paymentCutOff: { time: `${String(Math.floor(this.env.PAYMENT_CUT_OFF / 60)).padStart(2, '0')}:${String(this.env.PAYMENT_CUT_OFF % 60).padStart(2, '0')}`, timeZone: 'Asia/Almaty' },
