@@ -6,6 +6,7 @@ export { loginChallengeWorkflow } from './login-challenge/login-challenge.workfl
 export { loginLockWorkflow } from './login-lock/login-lock.workflow';
 export { recoveryWorkflow } from './recovery/recovery.workflow';
 export { auditRetentionWorkflow } from './audit/audit-retention.workflow';
+export { auditSealerWorkflow } from './audit/audit-sealer.workflow';
 export { paymentWorkflow } from './payment/payment.workflow';
 export { receiptWorkflow } from './receipt/receipt.workflow';
 export { approvalPolicyChangeWorkflow } from './approval-policy/approval-policy-change.workflow';

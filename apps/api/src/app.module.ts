@@ -8,6 +8,7 @@ import { ProblemFilter } from './common/problem.filter';
 import type { ApiEnv } from './config/api-env';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './observability/metrics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { FEATURE_MODULES } from './features';
 
@@ -22,6 +23,7 @@ export class AppModule {
         TemporalModule.forRoot(env),
         AuthCoreModule,
         HealthModule,
+        MetricsModule.forRoot(env),
         ...FEATURE_MODULES.map((feature) => feature.forRoot(env)),
       ],
       providers: [

@@ -1,10 +1,14 @@
+// First: sizes libuv's pool (argon2) before anything can start it.
+import './thread-pool';
 import 'reflect-metadata';
 import { ConfigError } from '../../../libs/infra/src/config/env.schema';
 import { createApiApp } from './bootstrap';
 import { loadApiEnv } from './config/api-env';
+import { startApiTracing } from './observability/api-tracing';
 
 async function main(): Promise<void> {
   const env = loadApiEnv();
+  startApiTracing(env);
   const app = await createApiApp(env);
   const server = await app.listen(env.PORT, env.HOST);
   // Let in-flight requests finish on SIGTERM before the process ends.

@@ -3,13 +3,17 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type ActivityInterceptorsFactory, type WorkflowBundleOption } from '@temporalio/worker';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { join } from 'node:path';
-import { repoRoot } from '../../../scripts/repo-root';
+import { repoRoot } from '../../../libs/infra/src/repo-root';
 import { temporalConnectionOptions } from '../../../libs/infra/src/temporal/connection-options';
 import { EncryptionCodec } from '../../../libs/infra/src/temporal/encryption-codec';
+import { workflowBundleOptions } from '../../../libs/infra/src/temporal/workflow-bundle';
+import { workerTracing } from '../../../libs/infra/src/observability/temporal-tracing';
 import { activityErrorsInterceptor } from './activity-errors/activity-errors.interceptor';
 import { ensureAuditRetentionSchedule } from './audit/retention-schedule';
+import { AuditSealerActivitiesImpl } from './audit/audit-sealer.activities';
+import { ensureAuditSealer } from './audit/sealer-start';
 import type { WorkerEnv } from './config/worker-env';
+import { workerTuning } from './config/worker-tuning';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
 
 export interface WorkerRuntime {
@@ -53,10 +57,12 @@ export async function createWorkerRuntime(
     opts.workflowBundle ??
     (env.WORKFLOW_BUNDLE_PATH
       ? { codePath: env.WORKFLOW_BUNDLE_PATH }
-      : await bundleWorkflowCode({ workflowsPath: join(repoRoot(), 'workflows', 'src', 'index.ts') }));
+      : await bundleWorkflowCode(workflowBundleOptions(repoRoot())));
   // Payloads are encrypted on their way to Temporal and decrypted here (keys: PAYLOAD_KEYS).
   const dataConverter = { payloadCodecs: [EncryptionCodec.fromSpec(env.PAYLOAD_KEYS)] };
   const taskQueue = opts.taskQueue ?? env.TEMPORAL_TASK_QUEUE;
+  // Workflows and activities continue the trace their caller started (when tracing is on).
+  const traced = workerTracing();
   const worker = await Worker.create({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
@@ -66,13 +72,16 @@ export async function createWorkerRuntime(
     activities: collectActivities(app),
     // Data errors fail at once (non-retryable), others retry; both alert in the log when they should.
     interceptors: {
-      activity: [activityErrorsInterceptor({ error: (fields, msg) => logger.error({ ...fields, msg }) }), ...(opts.activityInterceptors ?? [])],
+      activity: [...traced.activity, activityErrorsInterceptor({ error: (fields, msg) => logger.error({ ...fields, msg }) }), ...(opts.activityInterceptors ?? [])],
     },
-    maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    sinks: traced.sinks,
+    ...workerTuning(env),
     shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,
   });
-  await ensureAuditRetentionSchedule(new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }), taskQueue);
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
+  await ensureAuditRetentionSchedule(client, taskQueue);
+  await ensureAuditSealer(client, taskQueue, env.AUDIT_SEALER_ID);
+  app.get(AuditSealerActivitiesImpl).stopWhen(() => worker.getState() !== 'RUNNING');
   let running: Promise<void> | null = null;
   return {
     worker,

@@ -1,20 +1,23 @@
 import 'reflect-metadata';
-import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { startTracing } from '../../../libs/infra/src/observability/tracing';
 import { ConfigError } from '../../../libs/infra/src/config/env.schema';
 import { loadWorkerEnv } from './config/worker-env';
 import { createWorkerRuntime } from './create-worker';
+import { startWorkerEndpoint } from './observability/worker-endpoint';
+import { installWorkerRuntime } from './observability/worker-runtime';
 
 async function main(): Promise<void> {
   const env = loadWorkerEnv();
-  Runtime.install({
-    // SIGINT/SIGTERM make the worker stop polling and finish in-flight activities.
-    shutdownSignals: ['SIGINT', 'SIGTERM'],
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
-  });
+  const traces = startTracing('bank-flows-worker', env);
+  // The SDK's logs through pino, its metrics on loopback for /metrics (observability/worker-runtime.ts).
+  const { sdkMetricsUrl } = await installWorkerRuntime(env);
   const runtime = await createWorkerRuntime(env);
+  const endpoint = await startWorkerEndpoint(env, runtime, sdkMetricsUrl);
   console.log(JSON.stringify({ level: 30, service: 'worker', msg: `worker polling ${env.TEMPORAL_TASK_QUEUE} on ${env.TEMPORAL_ADDRESS}` }));
   await runtime.run();
   await runtime.shutdown();
+  await endpoint.close();
+  await traces.shutdown();
 }
 
 main().catch((error: unknown) => {

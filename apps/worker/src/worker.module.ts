@@ -4,6 +4,7 @@ import { InfraModule } from '../../../libs/infra/src/infra.module';
 import { loggerOptions } from '../../../libs/infra/src/logging/logger-options';
 import type { WorkerEnv } from './config/worker-env';
 import { AuditActivitiesImpl } from './audit/audit.activities';
+import { AuditSealerActivitiesImpl } from './audit/audit-sealer.activities';
 import { CoreBankingActivitiesImpl } from './core-banking/core-banking.activities';
 import { OnboardingActivitiesImpl } from './onboarding/onboarding.activities';
 import { RegistrationActivitiesImpl } from './registration/registration.activities';
@@ -15,7 +16,7 @@ import { PaymentActivitiesImpl } from './payments/payments.activities';
 import { ReceiptActivitiesImpl } from './receipts/receipts.activities';
 
 /** Every activity class the worker hosts; their public methods become activities. */
-export const ACTIVITY_CLASSES = [AuditActivitiesImpl, OnboardingActivitiesImpl, RegistrationActivitiesImpl, CoreBankingActivitiesImpl, LoginActivitiesImpl, RecoveryActivitiesImpl, SubUserActivitiesImpl, PaymentActivitiesImpl, ApprovalPolicyActivitiesImpl, ReceiptActivitiesImpl] as const;
+export const ACTIVITY_CLASSES = [AuditActivitiesImpl, AuditSealerActivitiesImpl, OnboardingActivitiesImpl, RegistrationActivitiesImpl, CoreBankingActivitiesImpl, LoginActivitiesImpl, RecoveryActivitiesImpl, SubUserActivitiesImpl, PaymentActivitiesImpl, ApprovalPolicyActivitiesImpl, ReceiptActivitiesImpl] as const;
 
 @Module({})
 export class WorkerModule {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { defaultTouchIntervalMs } from '../../../../libs/domain/src/auth/session-activity';
 import { loadEnv, refineShared, sharedEnvSchema } from '../../../../libs/infra/src/config/env.schema';
 import { paymentsEnvShape } from '../payments/payments-env';
 import { subUsersEnvShape } from '../sub-users/sub-users-env';
 import { codecEnvShape } from '../codec/codec-env';
+import { auditPublicKeyEnvShape, refineAuditKey } from '../../../../libs/infra/src/audit/audit-keys';
+import { apiMetricsEnvShape, tracingEnvShape } from '../../../../libs/infra/src/observability/observability-env';
 import { trustedProxiesSchema } from '../http/trusted-proxies';
 
 /** The API's configuration: the shared settings plus what only the HTTP side needs. */
@@ -24,6 +27,18 @@ export const apiEnvSchema = sharedEnvSchema
     /** Session lifetimes (§1.11): idle timeout and absolute lifetime. */
     SESSION_IDLE_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
     SESSION_ABSOLUTE_TTL_MS: z.coerce.number().int().positive().default(12 * 3600_000),
+    /**
+     * A session's last use is written at most once per this interval, not on every request;
+     * idle expiry counts from the written time, so a session left alone ends up to this much
+     * *before* SESSION_IDLE_TTL_MS, never after. Shorter than the idle timeout; by default a
+     * minute, or a tenth of an idle timeout shorter than ten minutes.
+     */
+    SESSION_TOUCH_INTERVAL_MS: z.coerce.number().int().positive().optional(),
+    /**
+     * libuv's thread pool, where argon2 runs: read by the entry point (thread-pool.ts) before
+     * anything uses the pool; unset means one thread per core (os.availableParallelism()).
+     */
+    UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).optional(),
     /** Brute-force protection (§1.16): failed passwords (or codes, across challenges) that lock a login, and for how long. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(10),
@@ -39,15 +54,24 @@ export const apiEnvSchema = sharedEnvSchema
     ...paymentsEnvShape,
     ...subUsersEnvShape,
     ...codecEnvShape,
+    /** The audit log's checkpoint key (§1.15), published at /v1/operator/audit/public-key. */
+    ...auditPublicKeyEnvShape,
+    ...tracingEnvShape,
+    ...apiMetricsEnvShape,
     /** Milliseconds to let in-flight requests finish on shutdown. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   })
   .superRefine((env, ctx) => {
     refineShared(env, ctx);
+    refineAuditKey(env, ctx, 'AUDIT_PUBLIC_KEY');
     if (env.LOGIN_LOCK_MAX_MS < env.LOGIN_LOCK_MS) {
       ctx.addIssue({ code: 'custom', path: ['LOGIN_LOCK_MAX_MS'], message: 'must be at least LOGIN_LOCK_MS' });
     }
-  });
+    if (env.SESSION_TOUCH_INTERVAL_MS !== undefined && env.SESSION_TOUCH_INTERVAL_MS >= env.SESSION_IDLE_TTL_MS) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_TOUCH_INTERVAL_MS'], message: 'must be shorter than SESSION_IDLE_TTL_MS' });
+    }
+  })
+  .transform((env) => ({ ...env, SESSION_TOUCH_INTERVAL_MS: env.SESSION_TOUCH_INTERVAL_MS ?? defaultTouchIntervalMs(env.SESSION_IDLE_TTL_MS) }));
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { temporalConnectionOptions } from '../../../../libs/infra/src/temporal/connection-options';
 import { EncryptionCodec } from '../../../../libs/infra/src/temporal/encryption-codec';
+import { clientTracingInterceptors } from '../../../../libs/infra/src/observability/temporal-tracing';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -23,7 +24,8 @@ export class TemporalModule implements OnApplicationShutdown {
           inject: [TEMPORAL_CONNECTION, EncryptionCodec],
           // Payloads (inputs, results, memo) are encrypted before they reach Temporal.
           useFactory: (connection: Connection, codec: EncryptionCodec) =>
-            new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [codec] } }),
+            // With tracing on, the caller's trace context rides in the workflow headers.
+            new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [codec] }, interceptors: clientTracingInterceptors() }),
         },
       ],
       exports: [TEMPORAL_CONNECTION, Client, EncryptionCodec],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { awaitsExecution, balanceAfter, decideExecution, type LedgerLeg } from '../../../../libs/domain/src/ledger';
-import { AUDIT_CHAIN_LOCK, type AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import type { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { Prisma, type LedgerPosting, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 
 type Tx = Prisma.TransactionClient;
@@ -124,8 +124,7 @@ async function postInTransaction(tx: Tx, paymentId: string): Promise<PostingResu
 
 /** The execution's audit record (§1.15) commits with the posting, so neither exists without the other. */
 async function auditExecution(tx: Tx, audit: AuditService, posting: LedgerPosting, partnerId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  await audit.appendLocked(tx, {
+  await audit.append(tx, {
     actorType: 'SYSTEM',
     actorId: 'core-banking',
     partnerId,
