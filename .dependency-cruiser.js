@@ -1,11 +1,13 @@
 // Layer rules (see STYLE.md): the domain stays pure so it runs unchanged in the API,
-// the worker and the Temporal workflow sandbox; workflows stay deterministic.
-// Run: npx depcruise libs workflows --config .dependency-cruiser.js
+// the worker and the Temporal workflow sandbox; workflows stay deterministic; the two apps
+// share code only through libs/ and workflow messages, never through each other or tooling.
+// Run: npx depcruise libs workflows apps --config .dependency-cruiser.js
 const SPEC = '\\.(e2e-)?spec\\.ts$';
 const DOMAIN = '^libs/domain/';
 const NODE_MODULES = '(^|/)node_modules/';
 const DOMAIN_PACKAGES = `${NODE_MODULES}(zod|xstate|libphonenumber-js)/`;
-const WORKFLOW_PACKAGES = `${NODE_MODULES}(@temporalio/(workflow|common)|xstate|zod|libphonenumber-js)/`;
+// The OpenTelemetry interceptors are built for the sandbox (workflows/src/observability).
+const WORKFLOW_PACKAGES = `${NODE_MODULES}(@temporalio/(workflow|common|interceptors-opentelemetry)|@opentelemetry/api|xstate|zod|libphonenumber-js)/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -57,10 +59,47 @@ module.exports = {
       to: { dependencyTypesNot: ['core'], pathNot: `^workflows/|${DOMAIN}|${WORKFLOW_PACKAGES}` },
     },
     {
+      name: 'api-not-worker',
+      comment: 'apps/api and apps/worker are separate processes: shared code goes in libs/ or workflows/.',
+      severity: 'error',
+      from: { path: '^apps/api/' },
+      to: { path: '^apps/worker/' },
+    },
+    {
+      name: 'worker-not-api',
+      comment: 'apps/worker and apps/api are separate processes: shared code goes in libs/ or workflows/.',
+      severity: 'error',
+      from: { path: '^apps/worker/' },
+      to: { path: '^apps/api/' },
+    },
+    {
+      name: 'apps-not-tooling',
+      comment: 'Shipped code must not depend on scripts/, bench/ or test/: those are not deployed.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^(scripts|bench|test)/' },
+    },
+    {
+      name: 'apps-no-workflow-bodies',
+      comment:
+        'Apps use workflows through their messages and activity contracts; the worker loads the bodies ' +
+        'by path through the bundler, so importing one would pull sandbox code into Node.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^workflows/src/(index|.*\\.workflow)\\.ts$' },
+    },
+    {
+      name: 'infra-not-apps-or-tooling',
+      comment: 'libs/infra serves both apps, so it must not reach into either, nor into scripts/, bench/ or test/.',
+      severity: 'error',
+      from: { path: '^libs/infra/', pathNot: SPEC },
+      to: { path: '^(apps|scripts|bench|test)/' },
+    },
+    {
       name: 'no-unresolvable',
       comment: 'An import that cannot be resolved cannot be checked against the rules above.',
       severity: 'error',
-      from: { path: `${DOMAIN}|^workflows/` },
+      from: { path: `^libs/|^workflows/|^apps/` },
       to: { couldNotResolve: true },
     },
   ],

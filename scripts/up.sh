@@ -2,6 +2,10 @@
 # Command 1 of the README: install, build, and bring the whole stack up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Everything below runs on Node 24 (.nvmrc), installed into .tools/node if the machine's is older.
+PATH="$(bash scripts/ensure-node.sh):$PATH"
+export PATH
+echo "› node $(node -v)"
 bash scripts/ensure-deps.sh
 echo "› building…"
 npx --no-install tsc -p tsconfig.build.json

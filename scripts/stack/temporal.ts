@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/src/shared/search-attributes';
-import { repoRoot } from '../repo-root';
+import { repoRoot } from '../../libs/infra/src/repo-root';
 import { portOpen, startProcess, waitFor, type Managed } from './processes';
 
 export const ROOT = repoRoot();

@@ -70,7 +70,7 @@ describe('payment execution end to end', () => {
     expect(posting.recordedAt.toISOString()).toBe(done.executedAt);
     expect(posting.entries.filter((e) => e.direction === 'DEBIT')).toHaveLength(1);
     const accounts = await call(h, 'GET', '/v1/accounts', undefined, session);
-    expect(accounts.body.accounts[0]).toMatchObject({ iban: partner.accounts[0], balance: '998499.75' });
+    expect(accounts.body.items[0]).toMatchObject({ iban: partner.accounts[0], balance: '998499.75' });
 
     const today = new Date().toISOString().slice(0, 10);
     const statement = await call(h, 'GET', `/v1/accounts/${partner.accounts[0]}/statement?from=${today}&to=${today}`, undefined, session);

@@ -28,7 +28,7 @@ describe('accounts and statements', () => {
 
   it('lists the partner\'s accounts with balances as decimal strings', async () => {
     const res = await call(h, 'GET', '/v1/accounts', undefined, session);
-    expect(res).toMatchObject({ status: 200, body: { accounts: [{ iban: partner.accounts[0], currency: 'KZT', balance: '1000000.00', blocked: false }] } });
+    expect(res).toMatchObject({ status: 200, body: { items: [{ iban: partner.accounts[0], currency: 'KZT', balance: '1000000.00', blocked: false }], nextCursor: null } });
     expect((await call(h, 'GET', '/v1/accounts')).status).toBe(401);
   });
 

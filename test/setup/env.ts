@@ -1,4 +1,5 @@
-import { readTestStack } from './test-stack';
+import { dirname, join } from 'node:path';
+import { readTestStack, TEST_STATE_ENV } from './test-stack';
 
 // Every integration spec sees the test stack through the same variables the apps read.
 const stack = readTestStack();
@@ -14,4 +15,10 @@ Object.assign(process.env, {
   PAYLOAD_KEYS: 'test-1:s9oL1P3ueQ+6xt9ZXt6L9ASFGB/wu+nTY1bTFxNCf6E=',
   OPERATOR_TOKENS: 'test-operator-token-0123456789abcdef',
   CABINET_URL: 'http://cabinet.test',
+  // Many APIs and workers share this machine in a run: their operations endpoints take free ports.
+  METRICS_PORT: '0',
+  WORKER_HTTP_PORT: '0',
+  TEMPORAL_SDK_METRICS_PORT: '0',
+  // Every sealer of the run exports here (they seal one database; see harness.ts for their ids).
+  AUDIT_CHECKPOINT_DIR: join(dirname(process.env[TEST_STATE_ENV]!), 'audit-checkpoints'),
 });

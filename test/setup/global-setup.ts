@@ -53,10 +53,8 @@ export default async function globalSetup(): Promise<void> {
 /** Bundles the workflow code once for all specs (each worker loads the bundle). */
 async function bundle(dir: string): Promise<string> {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve(join(ROOT, 'workflows', 'src', 'index.ts')),
-    logger: undefined,
-  });
+  const { workflowBundleOptions } = await import('../../libs/infra/src/temporal/workflow-bundle');
+  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(ROOT), logger: undefined });
   const path = join(dir, 'workflow-bundle.js');
   writeFileSync(path, code);
   return path;

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { loadApiEnv, type ApiEnv } from '../../apps/api/src/config/api-env';
 import { loadWorkerEnv } from '../../apps/worker/src/config/worker-env';
@@ -24,6 +25,8 @@ export interface Harness {
   api: NestExpressApplication;
   worker: WorkerRuntime;
   operator: Record<string, string>;
+  /** Where this harness's audit sealer exports checkpoints (§1.15). */
+  auditCheckpointDir: string;
   restartWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,7 +37,20 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(overrides: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
-  const source = { ...process.env, TRUSTED_PROXIES: 'loopback', TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides };
+  const taskQueue = `test-${randomUUID()}`;
+  // A sealer per harness (its own id, on its own task queue): one with the fixed id would stop when
+  // the first spec's worker closes. They seal the run's one database in turns (the sealer's lock).
+  // A database of the spec's own has a tree of its own: its checkpoints go to a directory of their own.
+  const ownDatabase = overrides.DATABASE_URL && overrides.DATABASE_URL !== process.env.DATABASE_URL;
+  const checkpointDir = ownDatabase ? join(process.env.AUDIT_CHECKPOINT_DIR!, new URL(overrides.DATABASE_URL!).pathname.slice(1)) : process.env.AUDIT_CHECKPOINT_DIR;
+  const source = {
+    ...process.env,
+    TRUSTED_PROXIES: 'loopback',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    AUDIT_SEALER_ID: `audit-sealer-${taskQueue}`,
+    AUDIT_CHECKPOINT_DIR: checkpointDir,
+    ...overrides,
+  };
   const env = loadApiEnv(source);
   const workerEnv = loadWorkerEnv(source);
   const bundlePath = readTestStack().workflowBundlePath;
@@ -59,6 +75,7 @@ export async function startHarness(overrides: Record<string, string> = {}, optio
       return worker;
     },
     operator: { authorization: `Bearer ${env.OPERATOR_TOKENS[0]}` },
+    auditCheckpointDir: workerEnv.AUDIT_CHECKPOINT_DIR,
     async restartWorker() {
       await worker.shutdown();
       worker = await startWorker();
@@ -66,6 +83,7 @@ export async function startHarness(overrides: Record<string, string> = {}, optio
     async close() {
       await recordHistories(temporal, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_ADDRESS).catch((e) => console.error('recording histories failed', e));
       await api.close();
+      await temporal.workflow.getHandle(workerEnv.AUDIT_SEALER_ID).terminate('spec done').catch(() => undefined);
       await worker.shutdown();
       await connection.close();
     },
