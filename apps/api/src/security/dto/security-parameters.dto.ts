@@ -45,7 +45,7 @@ export class SecurityParametersDto extends createZodDto(
           subUserOperatorDecisionTtlSeconds: 86400,
           sessionIdleTtlSeconds: 900,
           sessionAbsoluteTtlSeconds: 43200,
-          sessionTouchIntervalSeconds: 30,
+          sessionTouchIntervalSeconds: 60,
           recoveryLinkTtlSeconds: 259200,
           paymentConfirmationTtlSeconds: 86400,
           paymentCutOff: { time: '16:00', timeZone: 'Asia/Almaty' },
