@@ -36,6 +36,8 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     const env = loadApiEnv({
       LOG_LEVEL: 'silent',
+      // Port 0: the metrics listener must not need a fixed port free on the machine running the tests.
+      METRICS_PORT: '0',
       APP_SECRET: 'b3BlbmFwaS1kb2N1bWVudC1vbmx5LXNlY3JldC0zMmJ5dGVzIQ==',
       PAYLOAD_KEYS: 'doc-1:s9oL1P3ueQ+6xt9ZXt6L9ASFGB/wu+nTY1bTFxNCf6E=',
       OPERATOR_TOKENS: 'openapi-document-operator-token-0123',
