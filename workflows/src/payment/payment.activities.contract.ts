@@ -1,44 +1,9 @@
-import type { ApprovalPolicy, ComplianceHoldStatus, PaymentStatus } from '../../../libs/domain/src/payment';
+import type { PaymentProjection, PaymentStatus, PaymentTimelineEntry as TimelineEntry, VoidReason } from '../../../libs/domain/src/payment';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
 import type { PaymentDocumentRecord } from './payment.messages';
 
-/** One step of the document's timeline: who did what and when (`GET /v1/payments/{id}`). */
-export interface TimelineEntry {
-  type:
-    | 'SUBMITTED'
-    | 'EDITED'
-    | 'RETURNED'
-    | 'CANCELLED'
-    | 'CONFIRMATION_REQUESTED'
-    | 'CODE_REJECTED'
-    | 'CONFIRMED'
-    | 'CONFIRMATION_WITHDRAWN'
-    | 'SENT_TO_BANK'
-    | 'HELD'
-    | 'HOLD_RELEASED'
-    | 'HOLD_DISCARDED'
-    | 'EXECUTED'
-    | 'REFUSED'
-    | 'EXPIRED';
-  actorType: 'USER' | 'OPERATOR' | 'SYSTEM';
-  actorId: string | null;
-  /** Non-secret, non-personal facts (ids, counts, reasons typed by people). */
-  details: Record<string, string | number | boolean | null>;
-}
-
-/** The workflow's state of the document as the `payments` row mirrors it. */
-export interface PaymentProjection {
-  status: PaymentStatus;
-  version: number;
-  requiredConfirmations: number | null;
-  policy: ApprovalPolicy | null;
-  submittedAt: string | null;
-  expiresAt: string | null;
-  valueDate: string;
-  hold: { status: ComplianceHoldStatus; deadline: string } | null;
-  refusal: { code: string; reason: string } | null;
-  executedAt: string | null;
-}
+/** One step of the document's timeline and the row's mirror of the document: the payment aggregate's (libs/domain). */
+export type { PaymentProjection, PaymentTimelineEntry as TimelineEntry } from '../../../libs/domain/src/payment';
 
 /**
  * One write of the workflow's state. `revision` grows with every write, so a late retry
@@ -54,7 +19,7 @@ export interface PaymentRecord {
   /** A confirmation to store (§1.2.1). */
   confirmation?: { userId: string; version: number; challengeId: string };
   /** Confirmations no longer counted: all (an edit or a return) or one user's (blocked, §1.14). */
-  voidConfirmations?: { userId: string | null; reason: string };
+  voidConfirmations?: { userId: string | null; reason: VoidReason };
   events: TimelineEntry[];
   /** The status change this write makes, recorded in the audit trail by the same transaction (§1.15). */
   transition?: TransitionRecord;

@@ -1,7 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/domain/src/access-level';
-import type { ChallengeStatus } from '../../../libs/domain/src/challenge';
-import type { ApprovalPolicy, BankCalendar, ComplianceHoldStatus, PaymentStatus } from '../../../libs/domain/src/payment';
+import type {
+  ApprovalPolicy,
+  ComplianceHoldStatus,
+  ConfirmationSummary,
+  PaymentCodeView,
+  PaymentContent,
+  PaymentStatus,
+  PaymentTerms,
+} from '../../../libs/domain/src/payment';
 
 /** The approval workflow of payment document `paymentId`: one per document, for its whole life. */
 export const paymentWorkflowId = (paymentId: string) => `payment-${paymentId}`;
@@ -9,23 +16,10 @@ export const paymentWorkflowId = (paymentId: string) => `payment-${paymentId}`;
 export const paymentCodeScope = (paymentId: string, challengeId: string) => `payment-${paymentId}/${challengeId}`;
 
 /** The document as the record activity writes it; money in whole tiyn as a decimal string. */
-export interface PaymentDocumentRecord {
-  debitIban: string;
-  amountTiyn: string;
-  beneficiary: { name: string; binIin: string; iban: string; bic: string; kbe: string };
-  knp: string;
-  purpose: string;
-}
+export type PaymentDocumentRecord = PaymentContent;
 
-/** Settings fixed when the workflow starts (from the API's configuration). */
-export interface PaymentSettings {
-  confirmationTtlMs: number;
-  codeTtlMs: number;
-  codeMaxAttempts: number;
-  codeResendCooldownMs: number;
-  holdThresholdTiyn: string;
-  holdTtlMs: number;
-  calendar: BankCalendar;
+/** Settings fixed when the workflow starts (from the API's configuration): the aggregate's terms and the writes' budget. */
+export interface PaymentSettings extends PaymentTerms {
   /**
    * How long a bookkeeping write may keep retrying before its step is refused (and alerted);
    * absent in workflows started before it existed (the default then applies).
@@ -53,14 +47,7 @@ export interface PaymentConfirmationView {
   at: string;
 }
 
-export interface PaymentChallengeView {
-  challengeId: string;
-  userId: string;
-  version: number;
-  status: ChallengeStatus;
-  expiresAt: string;
-  attemptsLeft: number;
-}
+export type PaymentChallengeView = PaymentCodeView;
 
 export interface PaymentView {
   status: PaymentStatus;
@@ -74,11 +61,7 @@ export interface PaymentView {
   revision: number;
 }
 
-export interface ConfirmationSummary {
-  status: PaymentStatus;
-  confirmations: number;
-  requiredConfirmations: number;
-}
+export type { ConfirmationSummary };
 
 /** The API's verdict on a code it checked against the stored HMAC; the code never reaches the workflow. */
 export interface CodeVerdict {

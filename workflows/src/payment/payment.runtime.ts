@@ -1,9 +1,8 @@
-import { log, patched, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { log, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import type { PaymentStatus } from '../../../libs/domain/src/payment';
 import { stepNotRecorded } from '../../../libs/domain/src/payment/payment.errors';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
 import { refusal } from '../shared/refusal';
-import { UserIds } from '../shared/search-attributes';
 import { StepLock } from '../shared/step-lock';
 import { WriteFailed } from '../shared/write-failure';
 import type { CoreBankingActivities } from './core-banking.activities.contract';
@@ -32,8 +31,6 @@ export interface PaymentRuntime {
   persist(record: PaymentRecord): Promise<void>;
   /** The write of a step after which money may have moved: it cannot be undone, so it is retried until it lands. */
   persistUntilWritten(record: PaymentRecord): Promise<void>;
-  /** Lists in `UserIds` everyone the flow waits on or acts for (§1.14). */
-  syncUsers(): void;
   /** Resolves once every queued activity has finished. */
   idle(): Promise<void>;
 }
@@ -108,7 +105,7 @@ export function createRuntime(state: PaymentState, input: PaymentWorkflowInput):
       () => {
         committed = true;
         uncertain = null;
-        state.recorded = Math.max(state.recorded, record.revision);
+        state.committed(record.revision);
         if (owner) owner.wrote = true;
       },
       (error: unknown) => {
@@ -201,9 +198,6 @@ export function createRuntime(state: PaymentState, input: PaymentWorkflowInput):
           await sleep(PAUSE);
         }
       }
-    },
-    syncUsers() {
-      upsertSearchAttributes([{ key: UserIds, value: state.users() }]);
     },
     idle: () => queue(async () => undefined),
   };

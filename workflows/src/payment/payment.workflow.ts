@@ -1,13 +1,13 @@
 import { allHandlersFinished, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { canDecidePayment, type PaymentStatus } from '../../../libs/domain/src/payment';
+import type { PaymentStatus } from '../../../libs/domain/src/payment';
 import { FlowStatus } from '../shared/search-attributes';
 import { sendToBank } from './payment.bank';
 import { registerDocumentCommands } from './payment.commands';
 import { registerConfirmationCommands } from './payment.confirmations';
 import { paymentStateQuery, type PaymentWorkflowInput } from './payment.messages';
+import { decideAndApply } from './payment.effects';
 import { createRuntime } from './payment.runtime';
 import { PaymentState } from './payment.state';
-import { bySystem } from './payment.timeline';
 
 /**
  * One payment document from its first submission to the end (§1.2, §1.13, §1.14, §2.4),
@@ -15,13 +15,12 @@ import { bySystem } from './payment.timeline';
  * the one place the document's life is decided: returns to draft and resubmissions,
  * edits, confirmations with codes bound to the current version, withdrawal of a blocked
  * confirmer, expiry of an unconfirmed document by timer, the compliance hold and the bank.
- * Every step is decided by the domain machine and written to PostgreSQL by activities; a step
+ * Every step is decided by the payment aggregate (libs/domain) and its effects carried out by
+ * activities; a step
  * whose write fails is not taken (payment.runtime.ts), so the row and this state never disagree.
  */
 export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ status: PaymentStatus }> {
   const state = new PaymentState(input);
-  // Until the first submission is accepted the draft counts down too, so a refused start never lingers.
-  state.expiresAt = Date.now() + input.settings.confirmationTtlMs;
   const rt = createRuntime(state, input);
   setHandler(paymentStateQuery, () => state.view());
   registerDocumentCommands(rt);
@@ -37,22 +36,17 @@ export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ st
         upsertSearchAttributes([{ key: FlowStatus, value: shown }]);
       }
       // Returns when the bank has answered, or when a withdrawn confirmation took it back (§1.14).
-      if (state.document.value === 'sentToBank' || state.document.value === 'handedToCoreBanking') {
+      const { value } = state.payment.document;
+      if (value === 'sentToBank' || value === 'handedToCoreBanking') {
         await sendToBank(rt);
         continue;
       }
       const seen = state.changes;
-      const due = state.expiresAt ?? Date.now();
+      const due = state.payment.expiresAt ?? Date.now();
       const changed = await condition(() => state.changes !== seen, Math.max(1, due - Date.now()));
       if (!changed && Date.now() >= due) {
         // Refused when its write fails: the state stays as it was, and the loop expires it again after a pause.
-        await rt.systemStep('EXPIRE', async () => {
-          const expiry = { type: 'EXPIRED', at: Date.now() } as const;
-          if (!canDecidePayment(state.document, expiry)) return;
-          state.apply(expiry);
-          state.challenges.cancel(() => true, 'EXPIRED');
-          await rt.persist(state.record([bySystem('EXPIRED')]));
-        });
+        await rt.systemStep('EXPIRE', async () => void (await decideAndApply(rt, { type: 'EXPIRE', at: Date.now() })));
       }
     }
     shown = state.status;

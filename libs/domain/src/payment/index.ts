@@ -31,7 +31,7 @@
  *   sentToBank (e.g. compliance refusal) | handedToCoreBanking → refused (§2.4).
  * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired.
  * An actor of another partner: PAYMENT.NOT_FOUND in every state. Anything else:
- * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: PAYMENT.INVALID_EVENT.
+ * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`); bad `at`: PAYMENT.INVALID_EVENT.
  *
  * Around the machine: `editPayment` (an edit of a submitted document returns it to draft
  * first), `storedDraftState` (a never-submitted draft from its row), `paymentDocumentSchema` /
@@ -99,3 +99,23 @@ export {
   type ComplianceHoldStatus,
 } from './compliance-hold';
 export { challengeNotFound, codeResendRefusal, wrongCode } from './payment-challenge.rules';
+export type * from './payment.aggregate.types';
+export { PAYMENT_TIMELINE_TYPES } from './payment.aggregate.types';
+export {
+  decidePaymentCommand,
+  decidePaymentCommands,
+  keepCodeAttempt,
+  startPaymentAggregate,
+  type PaymentStart,
+} from './payment.aggregate';
+export { awaitsComplianceDecision, needsHold } from './payment-bank.decide';
+export { codeRequestRefusal } from './payment-confirmation.decide';
+export { paymentUsers } from './payment.transition';
+export {
+  confirmationSummary,
+  paymentCodesView,
+  paymentProjection,
+  paymentWaitingFor,
+  type ConfirmationSummary,
+  type PaymentCodeView,
+} from './payment.projection';

@@ -26,9 +26,24 @@ const STATUS: Readonly<Record<PaymentStateValue, PaymentStatus>> = {
 
 export const paymentStatus: (state: State) => PaymentStatus = statusMapper(PAYMENT_FLOW, STATUS);
 
+/** What a refusal calls each step (never the event's name): the REST calls and the bank's steps. */
+const ACTIONS: DecideOptions<PaymentContext, PaymentEvent>['actions'] = {
+  EDIT: 'edit the payment',
+  SUBMIT: 'submit the payment',
+  CONFIRM: 'confirm the payment',
+  RETURN: 'return the payment',
+  CANCEL: 'cancel the payment',
+  WITHDRAW_CONFIRMATION: 'withdraw a confirmation',
+  HANDED_TO_CORE_BANKING: 'send the payment to the bank',
+  BANK_EXECUTED: 'execute the payment',
+  BANK_REFUSED: 'refuse the payment',
+  EXPIRED: 'expire the payment',
+};
+
 const options: DecideOptions<PaymentContext, PaymentEvent> = {
   flow: PAYMENT_FLOW,
   statusOf: paymentStatus,
+  actions: ACTIONS,
   precheck: samePartner,
   // Where the event has no transition at all, a user who could never do it hears 403, not 409.
   refusals: {

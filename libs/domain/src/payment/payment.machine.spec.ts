@@ -145,7 +145,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     const handed = step(sent, { type: 'HANDED_TO_CORE_BANKING', at: T0 + 3 });
     expect(refusal(handed, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 4 })).toMatchObject({
       code: Code.TRANSITION_NOT_ALLOWED,
-      details: { state: 'handedToCoreBanking', status: 'SENT_TO_BANK' },
+      details: { status: 'SENT_TO_BANK' },
     });
   });
 

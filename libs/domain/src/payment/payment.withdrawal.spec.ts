@@ -69,7 +69,7 @@ describe('§1.14 a blocked confirmer, with the bank but before core banking has 
     expect(paymentStatus(handed)).toBe('SENT_TO_BANK');
     expect(decidePayment(handed, withdraw('u-dir1'))).toMatchObject({
       ok: false,
-      error: { code: Code.TRANSITION_NOT_ALLOWED, kind: 'CONFLICT', details: { state: 'handedToCoreBanking' } },
+      error: { code: Code.TRANSITION_NOT_ALLOWED, kind: 'CONFLICT', details: { status: 'SENT_TO_BANK' } },
     });
     expect(decidePayment(handed, withdraw('u-nobody'))).toMatchObject({ ok: false, error: { code: Code.NO_CONFIRMATION_BY_USER } });
     expect(decidePayment(handed, handOver()).ok).toBe(false);
@@ -79,7 +79,7 @@ describe('§1.14 a blocked confirmer, with the bank but before core banking has 
     const sent = withBank(1);
     expect(decidePayment(sent, { type: 'BANK_EXECUTED', at: T0 + 20 })).toMatchObject({
       ok: false,
-      error: { code: Code.TRANSITION_NOT_ALLOWED, details: { state: 'sentToBank' } },
+      error: { code: Code.TRANSITION_NOT_ALLOWED, details: { status: 'SENT_TO_BANK' } },
     });
     expect(step(sent, { type: 'BANK_REFUSED', reason: 'compliance', at: T0 + 20 }).value).toBe('refused');
     const handed = step(sent, handOver());

@@ -1,0 +1,75 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  decidePaymentCommands,
+  keepCodeAttempt,
+  type Payment,
+  type PaymentCommand,
+  type PaymentEffect,
+} from '../../../libs/domain/src/payment';
+import { refusal } from '../shared/refusal';
+import { AmountKzt, UserIds } from '../shared/search-attributes';
+import type { PaymentRuntime } from './payment.runtime';
+import type { PaymentState } from './payment.state';
+
+export const amountKzt = (amountTiyn: string) => Number(amountTiyn) / 100;
+
+export interface Decided {
+  readonly state: Payment;
+  readonly effects: readonly PaymentEffect[];
+}
+
+/** The aggregate's answer on the current state, or its refusal thrown (validators use it as is). */
+export function check(state: PaymentState, commands: PaymentCommand | readonly PaymentCommand[]): Decided {
+  const decision = decidePaymentCommands(state.payment, Array.isArray(commands) ? commands : [commands as PaymentCommand]);
+  if (!decision.ok) throw refusal(decision.error);
+  return decision;
+}
+
+/**
+ * Decides, keeps the new state, and carries out the effects in order; run inside a step
+ * (payment.runtime.ts), which puts the state back if a write fails. `untilWritten`: the write
+ * follows money that may have moved, so it is retried until it lands.
+ */
+export async function decideAndApply(
+  rt: PaymentRuntime,
+  commands: PaymentCommand | readonly PaymentCommand[],
+  { untilWritten = false } = {},
+): Promise<Decided> {
+  const { state, input } = rt;
+  const before = state.payment;
+  const decided = check(state, commands);
+  state.set(decided.state);
+  let indexed = false;
+  try {
+    for (const effect of decided.effects) {
+      switch (effect.type) {
+        case 'LIST_USERS':
+          upsertSearchAttributes([{ key: UserIds, value: effect.userIds }]);
+          break;
+        case 'INDEX_AMOUNT':
+          upsertSearchAttributes([{ key: AmountKzt, value: amountKzt(effect.amountTiyn) }]);
+          indexed = true;
+          break;
+        case 'KEEP_CODE_ATTEMPT':
+          rt.keep(() => state.set(keepCodeAttempt(state.payment, effect)));
+          break;
+        case 'RECORD': {
+          const { events, type: _record, ...extra } = effect;
+          const record = state.record(events, extra, decided.state);
+          await (untilWritten ? rt.persistUntilWritten(record) : rt.persist(record));
+          break;
+        }
+        case 'SEND_CODE': {
+          const { type: _send, ...code } = effect;
+          await rt.queue(() => rt.urgent.sendConfirmationCode({ paymentId: input.paymentId, ...code }));
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    // The step is put back (rt.step); so is the amount operators search by.
+    if (indexed) upsertSearchAttributes([{ key: AmountKzt, value: amountKzt(before.content.amountTiyn) }]);
+    throw error;
+  }
+  return decided;
+}
