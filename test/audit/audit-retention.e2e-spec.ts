@@ -1,12 +1,16 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
 import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
+import { TEMPORAL_BIN } from '../../scripts/stack/temporal';
 import { AUDIT_RETENTION_SCHEDULE_ID } from '../../workflows/src/audit/audit-retention.messages';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { auditRows, ownDatabase, waitForAudit } from './support';
 
 const RETENTION_MS = 6000;
+const run = promisify(execFile);
 
 /**
  * Retention (§1.15): the scheduled workflow removes the bodies of records older than the period
@@ -56,6 +60,13 @@ describe('audit log: retention', () => {
     const again = await h.temporal.schedule.getHandle(AUDIT_RETENTION_SCHEDULE_ID).describe();
     expect(again.action).toMatchObject({ type: 'startWorkflow', workflowType: 'auditRetentionWorkflow' });
     expect(again.spec).toEqual(schedule.spec);
+  });
+
+  it('is readable by `temporal schedule describe` as the README writes it, without the codec', async () => {
+    // Nothing personal in it (no arguments, no memo, a fixed summary), so it is stored in clear.
+    const { stdout } = await run(TEMPORAL_BIN, ['schedule', 'describe', '--schedule-id', AUDIT_RETENTION_SCHEDULE_ID, '--address', h.env.TEMPORAL_ADDRESS, '--namespace', h.env.TEMPORAL_NAMESPACE]);
+    expect(stdout).toContain('Removes audit records older than the retention period');
+    expect(stdout).toMatch(/auditRetentionWorkflow/);
   });
 
   it('removes only old sealed records, keeps their leaves, records the removal, and the log still verifies', async () => {

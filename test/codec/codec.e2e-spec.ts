@@ -132,8 +132,10 @@ describe('payload encryption and the codec endpoint', () => {
       body: new URLSearchParams({ token: h.env.OPERATOR_TOKENS[0]! }).toString(),
     });
     expect(signIn.status).toBe(200);
+    // The page leads back to the UI (TEMPORAL_UI_URL, by default the first CODEC_CORS_ORIGINS entry).
+    expect(await signIn.text()).toContain('<a href="http://127.0.0.1:8233">Back to the Temporal UI</a>');
     const cookie = signIn.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^bank_flows_codec=operator-[0-9a-f]{8}\.\d{13}\.[0-9a-f]{64}; Path=\/codec; Expires=.*; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^bank_flows_codec=operator%3Adesk-1\.\d{13}\.[0-9a-f]{64}; Path=\/codec; Expires=.*; HttpOnly; SameSite=Strict$/);
     const value = cookie.split(';')[0]!;
     const payload = await memoPayload();
     const viaUi = await call(h, 'POST', '/codec/decode', { payloads: [payload] }, { cookie: value, origin: 'http://127.0.0.1:8233' });

@@ -47,6 +47,7 @@ const status = statusMapper('TOY', { open: 'OPEN', closed: 'CLOSED' } as const);
 const options: DecideOptions<Ctx, Ev> = {
   flow: 'TOY',
   statusOf: status,
+  actions: { ADD: 'add items', CLOSE: 'close the toy', NOOP: 'do nothing' },
   precheck: (_context, event) =>
     'by' in event && event.by === 'intruder' ? domainError('TOY.NOT_FOUND', 'NOT_FOUND', 'no') : null,
 };
@@ -80,7 +81,8 @@ describe('decide (generic)', () => {
       error: {
         code: 'TOY.TRANSITION_NOT_ALLOWED',
         kind: 'CONFLICT',
-        details: { state: 'open', status: 'OPEN', event: 'ADD' },
+        message: 'Cannot add items in status OPEN.',
+        details: { status: 'OPEN', action: 'add items' },
       },
     });
   });
@@ -95,7 +97,7 @@ describe('decide (generic)', () => {
   it('refuses everything in a final state, but the precheck comes first everywhere', () => {
     expect(decide(toy, closed, { type: 'CLOSE', by: 'bob' }, options)).toMatchObject({
       ok: false,
-      error: { code: 'TOY.TRANSITION_NOT_ALLOWED', details: { state: 'closed' } },
+      error: { code: 'TOY.TRANSITION_NOT_ALLOWED', details: { status: 'CLOSED', action: 'close the toy' } },
     });
     expect(decide(toy, closed, { type: 'CLOSE', by: 'intruder' }, options)).toMatchObject({
       ok: false,

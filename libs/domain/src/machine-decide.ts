@@ -15,8 +15,13 @@ import { isRuleGuard, type EventOf, type Rule } from './machine-rules';
 export interface DecideOptions<TContext, TEvent extends EventObject> {
   /** Prefix of the flow's error codes, e.g. `REGISTRATION`. */
   readonly flow: string;
-  /** The API status of a state; added to TRANSITION_NOT_ALLOWED details. */
-  readonly statusOf?: (state: MachineState<TContext>) => string;
+  /** The API status of a state: what TRANSITION_NOT_ALLOWED names (message and `details.status`). */
+  readonly statusOf: (state: MachineState<TContext>) => string;
+  /**
+   * The public name of each event's action, as a caller knows it ("approve the request"):
+   * refusals name it instead of the machine's event, whose name is internal.
+   */
+  readonly actions: { readonly [T in TEvent['type']]: string };
   /**
    * Why an event is refused in a non-final state that has no transition for it,
    * when there is something more useful to say than "not allowed here" (for
@@ -31,18 +36,12 @@ export interface DecideOptions<TContext, TEvent extends EventObject> {
   readonly precheck?: Rule<TContext, TEvent>;
 }
 
-export const transitionNotAllowed = (
-  flow: string,
-  state: string,
-  eventType: string,
-  status?: string,
-): DomainError =>
-  domainError(
-    `${flow}.TRANSITION_NOT_ALLOWED`,
-    'CONFLICT',
-    `${eventType} is not allowed while the ${flow.toLowerCase()} is in state ${state}.`,
-    status === undefined ? { state, event: eventType } : { state, status, event: eventType },
-  );
+/**
+ * The 409 for a step the machine does not take here. It speaks the API's language only — the
+ * public status and the action's public name — never the machine's state or event names.
+ */
+export const transitionNotAllowed = (flow: string, status: string, action: string): DomainError =>
+  domainError(`${flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `Cannot ${action} in status ${status}.`, { status, action });
 
 /** Times are epoch milliseconds supplied by the caller (machines own no clock). */
 const invalidTime = (event: EventObject, flow: string): DomainError | null => {
@@ -100,7 +99,7 @@ const refusalFromGuards = (
  * Applies `event` to a persisted machine state with xstate's pure `transition()`:
  * no actor, no clock, no side effects. The event is accepted only when it changes
  * the state or its context; otherwise the answer names the reason: the refusing
- * rule's error, or `<FLOW>.TRANSITION_NOT_ALLOWED` (CONFLICT, `details.state`).
+ * rule's error, or `<FLOW>.TRANSITION_NOT_ALLOWED` (CONFLICT, `details.status`, `details.action`).
  */
 export function decide<TMachine extends AnyStateMachine>(
   machine: TMachine,
@@ -140,7 +139,7 @@ export function decide<TMachine extends AnyStateMachine>(
     ok: false,
     error:
       reason ??
-      transitionNotAllowed(options.flow, state.value, event.type, options.statusOf?.(state)),
+      transitionNotAllowed(options.flow, options.statusOf(state), options.actions[event.type as EventFromLogic<TMachine>['type']]),
   };
 }
 

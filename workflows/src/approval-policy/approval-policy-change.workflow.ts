@@ -9,6 +9,7 @@ import {
   type ChallengeStatus,
 } from '../../../libs/domain/src/challenge';
 import { refusal } from '../shared/refusal';
+import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { byUser, transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -103,6 +104,7 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
     expiresAt: new Date(expiresAt).toISOString(),
   });
   await trail.flush();
+  showWaiting('the requester to enter the SMS code that applies the new approval policy', expiresAt);
   const ended = await condition(() => isChallengeFinal(challenge), Math.max(1, expiresAt - Date.now()));
   if (!ended) {
     challenge = decide({ type: 'EXPIRED', at: Math.max(Date.now(), expiresAt) });
@@ -110,6 +112,7 @@ export async function approvalPolicyChangeWorkflow(input: ApprovalPolicyChangeIn
   }
 
   upsertSearchAttributes([{ key: FlowStatus, value: challengeStatus(challenge) }]);
+  showFinished(challengeStatus(challenge));
   await condition(allHandlersFinished);
   await trail.flush();
   return { status: challengeStatus(challenge) };

@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { showFinished, showWorking } from '../shared/current-details';
 import type { AuditPurgeResult, AuditRetentionActivities } from './audit-retention.activities.contract';
 
 const io = proxyActivities<AuditRetentionActivities>({
@@ -17,13 +18,15 @@ const MAX_BATCHES = 200;
 export async function auditRetentionWorkflow(): Promise<{ removed: number; batches: number; cutoff: string | null }> {
   let removed = 0;
   let batches = 0;
-  let cutoff: string | null = null;
+  let cutoff: string | null;
   let result: AuditPurgeResult;
   do {
+    showWorking(`Removing expired audit records: batch ${batches + 1}, ${removed} removed so far`);
     result = await io.purgeExpiredAuditRecords();
     removed += result.removed;
     cutoff = result.cutoff;
     batches++;
   } while (result.more && batches < MAX_BATCHES);
+  showFinished(`${removed} record(s) removed in ${batches} batch(es)`);
   return { removed, batches, cutoff };
 }

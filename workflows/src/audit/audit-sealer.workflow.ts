@@ -1,4 +1,5 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
+import { showWorking } from '../shared/current-details';
 import type { AuditSealerActivities } from './audit-sealer.activities.contract';
 
 /** One activity run seals for this long; a worker that dies mid-run is noticed by the heartbeat timeout. */
@@ -20,6 +21,9 @@ const io = proxyActivities<AuditSealerActivities>({
  * then the workflow continues as new to keep its history bounded.
  */
 export async function auditSealerWorkflow(): Promise<never> {
-  for (let run = 0; run < RUNS_PER_EXECUTION; run++) await io.runAuditSealer({ runForMs: RUN_FOR_MS });
+  for (let run = 0; run < RUNS_PER_EXECUTION; run++) {
+    showWorking(`Sealing the audit log: run ${run + 1} of ${RUNS_PER_EXECUTION} (10 minutes each), then continue as new`);
+    await io.runAuditSealer({ runForMs: RUN_FOR_MS });
+  }
   return continueAsNew<typeof auditSealerWorkflow>();
 }

@@ -8,6 +8,7 @@ import {
   type ChallengeStatus,
 } from '../../../libs/domain/src/challenge';
 import { refusal } from '../shared/refusal';
+import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { byUser, transitionTrail, type TransitionActor } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -71,6 +72,7 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
     { key: UserIds, value: [input.userId] },
     { key: FlowStatus, value: challengeStatus(state) },
   ]);
+  showWaiting('the user to enter the SMS code in the sign-in form', expiresAt);
 
   // A code that can't be delivered before it expires is worth nothing: give up then.
   const io = proxyActivities<LoginChallengeActivities>({
@@ -94,6 +96,7 @@ export async function loginChallengeWorkflow(input: LoginChallengeInput): Promis
 
   const final = challengeStatus(state);
   upsertSearchAttributes([{ key: FlowStatus, value: final }]);
+  showFinished(final);
   await condition(allHandlersFinished);
   await trail.flush();
   return { status: final };

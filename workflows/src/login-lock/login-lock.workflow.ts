@@ -1,4 +1,5 @@
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -30,12 +31,14 @@ export async function loginLockWorkflow(input: LoginLockInput): Promise<{ outcom
     { key: FlowStatus, value: 'LOCKED' },
   ]);
 
+  showWaiting('the lock to end (the user becomes ACTIVE again) or the bank to block the user', input.lockedUntil);
   await io.sendLoginLockedNotice({ workflowId, userId: input.userId, lockedUntil: new Date(input.lockedUntil).toISOString() });
   await trail.flush();
   await condition(() => blocked, Math.max(1, input.lockedUntil - Date.now()));
   if (!blocked) await io.endLoginLock({ userId: input.userId });
   const outcome = blocked ? 'BLOCKED' : 'UNLOCKED';
   upsertSearchAttributes([{ key: FlowStatus, value: outcome }]);
+  showFinished(outcome);
   trail.note(outcome, blocked ? 'USER_BLOCKED' : 'LOCK_EXPIRED');
   await trail.flush();
   return { outcome };

@@ -13,6 +13,7 @@ import {
   onboardingStatus,
   type OnboardingEvent,
 } from '../../../libs/domain/src/onboarding';
+import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus } from '../shared/search-attributes';
 import { refusal } from '../shared/refusal';
 import type { AuditActivities } from '../shared/audit.activities.contract';
@@ -59,9 +60,18 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<Onboar
     acceptedAt: iso(state.context.acceptedAt),
     registrationsFinished: finished,
   });
+  const show = () => {
+    const v = view();
+    if (v.status === 'AWAITING_SIGNATURE') {
+      showWaiting(`the bank's signature${v.acceptedAt ? ' (the partner accepted the agreement)' : " and the partner's acceptance of the agreement"}`);
+    } else if (v.status === 'AWAITING_ACCEPTANCE') showWaiting("the partner's acceptance of the agreement (the bank signed)");
+    else if (v.status === 'INVITING') showWaiting(`the users to register: ${finished} of ${input.userIds.length} finished`);
+    else showFinished(v.status);
+  };
   const record = async () => {
     const v = view();
     upsertSearchAttributes([{ key: FlowStatus, value: v.status }]);
+    show();
     await io.recordApplicationStatus({ applicationId: input.applicationId, status: v.status, signedAt: v.signedAt, acceptedAt: v.acceptedAt });
     // Every applied event is audited, also one that keeps the status (accepted before signed).
     const from = recordedStatus;
@@ -102,11 +112,15 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<Onboar
     if (!isOnboardingFinal(state)) apply({ type: 'CANCEL', reason });
   });
 
+  show();
   await condition(() => state.value === 'inviting' || isOnboardingFinal(state));
   if (state.value === 'inviting') {
     const children = await Promise.all(input.userIds.map((userId) => startFirstRegistration(input, userId)));
     // A registration ends one way or another (active, expired, locked, cancelled); each counts as finished.
-    await Promise.all(children.map((child) => child.result().then(() => undefined, () => undefined).finally(() => finished++)));
+    await Promise.all(children.map((child) => child.result().then(() => undefined, () => undefined).finally(() => {
+      finished++;
+      show();
+    })));
     if (!isOnboardingFinal(state)) apply({ type: 'REGISTRATIONS_FINISHED' });
   }
   await record();

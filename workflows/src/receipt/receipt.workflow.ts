@@ -8,6 +8,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { showFinished, showWorking } from '../shared/current-details';
 import { FlowStatus } from '../shared/search-attributes';
 import { byUser, transitionTrail } from '../shared/transition-trail';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -39,6 +40,7 @@ export async function receiptWorkflow(input: ReceiptInput): Promise<{ status: Re
   const trail = transitionTrail({ workflowId, flow: 'receipt', partnerId: input.partnerId });
   trail.note('SENDING', 'START', byUser(input.userId));
   await trail.flush();
+  showWorking(`Sending the receipt by ${input.channel}; retried until delivered (up to a day)`);
   let status: ReceiptOutcome = 'SENT';
   let event = 'DELIVERED';
   try {
@@ -49,6 +51,7 @@ export async function receiptWorkflow(input: ReceiptInput): Promise<{ status: Re
     else throw error;
   }
   upsertSearchAttributes([{ key: FlowStatus, value: status }]);
+  showFinished(status);
   trail.note(status, event);
   await trail.flush();
   return { status };

@@ -5,6 +5,7 @@ import {
   isRegistrationFinal,
   type RegistrationEvent,
 } from '../../../libs/domain/src/registration';
+import { showLinkCodeStep } from './current-details';
 import { refusal } from './refusal';
 import { FlowStatus, UserIds } from './search-attributes';
 import { BY_FLOW, byUser, type TransitionActor } from './transition-trail';
@@ -27,6 +28,7 @@ export async function runLinkCodeFlow<S extends string, R extends string>(flow: 
   let lastEvent = 'START';
   const actorOf = (event: string): TransitionActor => (BY_LINK.has(event) ? byUser(flow.userId) : BY_FLOW);
   flow.stepped?.(flow.status(state), lastEvent, BY_FLOW);
+  showLinkCodeStep(state, flow.status(state), expiresAt);
 
   const decide = (event: RegistrationEvent) => {
     const decision = decideRegistration(state, event);
@@ -38,6 +40,7 @@ export async function runLinkCodeFlow<S extends string, R extends string>(flow: 
     changes++;
     lastEvent = event.type;
     flow.stepped?.(flow.status(state), event.type, actorOf(event.type));
+    showLinkCodeStep(state, flow.status(state), expiresAt);
   };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const view = (): LinkCodeView<S> => ({

@@ -14,6 +14,8 @@ export interface SubUserRequestRecord {
   state: string;
   codeExpiresAt: string | null;
   reviewFlags: SubUserCheckFlag[];
+  /** Until when an operator may decide; absent in records of workflows started before it was mirrored. */
+  operatorDeadline?: string | null;
   operatorId: string | null;
   rejectReason: string | null;
   cancelReason: string | null;

@@ -17,6 +17,7 @@ import {
 } from '../../../libs/domain/src/sub-user-request';
 import { cancelRegistrationSignal } from '../registration/registration.messages';
 import { startFirstRegistration, type registrationWorkflow } from '../registration/registration.workflow';
+import { showFinished, showWaiting, showWorking } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import { until } from '../shared/until';
 import { userBlockedSignal } from '../shared/user-blocked';
@@ -108,8 +109,8 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
   let recorded = '';
   const keyOf = (v: SubUserRequestView) => JSON.stringify([v.machine.request.value, v.codeExpiresAt, v.reviewFlags, v.newUserId]);
   const recordOf = (v: SubUserRequestView) => {
-    const { status, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason, newUserId } = v;
-    return { requestId, status, state: v.machine.request.value, codeExpiresAt, reviewFlags, operatorId, rejectReason, cancelReason, newUserId };
+    const { status, codeExpiresAt, reviewFlags, operatorDeadline, operatorId, rejectReason, cancelReason, newUserId } = v;
+    return { requestId, status, state: v.machine.request.value, codeExpiresAt, reviewFlags, operatorDeadline, operatorId, rejectReason, cancelReason, newUserId };
   };
   const sync = async () => {
     let v = s.view();
@@ -151,6 +152,13 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
     if (!s.final) s.apply({ type: 'INVITATION_SENT', userId, at: Date.now() });
   };
 
+  const showStep = () => {
+    if (s.value === 'awaitingConfirmation') showWaiting('the creator to confirm the request with the SMS code', s.codeDeadline);
+    else if (s.value === 'bankProcessing') showWorking('The bank checks the request (§1.8.3)');
+    else if (s.value === 'awaitingOperator') showWaiting(`an operator to approve or reject the request (flags: ${s.reviewFlags.join(', ') || 'none'})`, s.operatorDeadline);
+    else if (s.value === 'approved') showWorking('Creating the new user and sending the registration link');
+    else if (s.value === 'invited') showWaiting(`the new user ${newUserId} to register (registration-${newUserId}-1)`);
+  };
   s.issueCode(Date.now());
   try {
     await urgent.sendSubUserCode({ workflowId, creatorId: input.creator.userId, codeNo: CODE_NO, expiresAt: new Date(s.codeDeadline).toISOString() });
@@ -162,6 +170,7 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
   while (!s.final) {
     await sync();
     const seen = s.changes;
+    showStep();
     switch (s.value) {
       case 'awaitingConfirmation':
         if (!(await until(() => s.changes !== seen, s.codeDeadline))) s.expireCode(Date.now());
@@ -194,6 +203,7 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
     await registration.child.signal(cancelRegistrationSignal, { reason: 'SUB_USER_REQUEST_CANCELLED' }).catch(() => undefined);
   }
   await sync();
+  showFinished(s.view().status);
   await condition(allHandlersFinished);
   return s.view();
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { loginRefusal, sendLimit } from '../../../../libs/domain/src/auth';
 import { readLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
@@ -8,7 +7,7 @@ import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service'
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { loginChallengeWorkflowId, type LoginChallengeInput } from '../../../../workflows/src/login-challenge/login-challenge.messages';
 import { DomainProblem } from '../common/problem';
-import { startUserFlow } from '../common/user-flow';
+import { UserFlows } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import type { ClientInfo } from '../login-protection/client-info';
 import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
@@ -23,7 +22,7 @@ import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.s
 export class CodeLoginService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly temporal: Client,
+    private readonly userFlows: UserFlows,
     private readonly counters: RateCounters,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: ApiEnv,
@@ -67,14 +66,14 @@ export class CodeLoginService {
       ttlMs: this.env.CODE_TTL_MS,
       maxAttempts: this.env.CODE_MAX_ATTEMPTS,
     };
-    await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+    await this.userFlows.start({
       type: 'loginChallengeWorkflow',
       workflowId: loginChallengeWorkflowId(challengeId),
       input,
       flow: 'login-challenge',
       user,
       status: 'ISSUED',
-      summary: `Sign-in code for user ${user.id}`,
+      summary: 'Sign-in by SMS code',
     });
   }
 }

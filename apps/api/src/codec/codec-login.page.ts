@@ -17,9 +17,14 @@ can decode them; then, in the UI's codec server settings, use your browser's set
 <button type="submit">Sign in</button></form>`,
   );
 
-export const codecSignedInPage = (operatorId: string, expiresAt: Date) =>
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** `uiUrl`: the Temporal Web UI (TEMPORAL_UI_URL, else the first CODEC_CORS_ORIGINS entry). */
+export const codecSignedInPage = (operatorId: string, expiresAt: Date, uiUrl: string) =>
   page(
     'Signed in',
-    `<p>This browser can decode payloads as <code>${operatorId}</code> until ${expiresAt.toISOString()}.
-Reload the Temporal UI.</p>`,
+    `<p>This browser can decode payloads as <code>${escapeHtml(operatorId)}</code> until ${expiresAt.toISOString()}.
+Reload the Temporal UI.</p>
+<p><a href="${escapeHtml(uiUrl)}">Back to the Temporal UI</a></p>`,
   );

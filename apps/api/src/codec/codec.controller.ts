@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiProblems } from '../openapi/api-problems';
@@ -7,7 +7,9 @@ import type { Request, Response } from 'express';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { EncryptionCodec } from '../../../../libs/infra/src/temporal/encryption-codec';
 import { payloadFromJson, payloadToJson } from '../../../../libs/infra/src/temporal/payload-json';
+import { ENV } from '../../../../libs/infra/src/tokens';
 import { DomainProblem } from '../common/problem';
+import type { ApiEnv } from '../config/api-env';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { CodecAuthGuard } from './codec-auth.guard';
 import { CODEC_PAGE_CSP, codecLoginPage, codecSignedInPage } from './codec-login.page';
@@ -26,6 +28,7 @@ export class CodecController {
     private readonly codec: EncryptionCodec,
     private readonly operators: OperatorAuthGuard,
     private readonly sessions: OperatorCodecSession,
+    @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
   @ApiOperation({ summary: 'Decrypt Temporal payloads (remote codec)' })
@@ -74,7 +77,7 @@ export class CodecController {
     res.setHeader('Cache-Control', 'no-store');
     if (!req.is('application/x-www-form-urlencoded')) return { operatorId: operator.operatorId, expiresAt: expiresAt.toISOString() };
     res.type('html').setHeader('Content-Security-Policy', CODEC_PAGE_CSP);
-    return codecSignedInPage(operator.operatorId, expiresAt);
+    return codecSignedInPage(operator.operatorId, expiresAt, this.env.TEMPORAL_UI_URL ?? this.env.CODEC_CORS_ORIGINS[0]!);
   }
 
   @ApiOperation({ summary: 'Sign this browser out of the codec' })

@@ -29,5 +29,5 @@ export class PayloadsResultDto extends createZodDto(
 ) {}
 
 export class CodecSessionDto extends createZodDto(
-  z.object({ operatorId: z.string(), expiresAt: z.iso.datetime() }).meta({ examples: [{ operatorId: 'op-1a2b3c4d', expiresAt: '2026-12-01T14:00:00.000Z' }] }),
+  z.object({ operatorId: z.string(), expiresAt: z.iso.datetime() }).meta({ examples: [{ operatorId: 'operator:aigerim', expiresAt: '2026-12-01T14:00:00.000Z' }] }),
 ) {}

@@ -6,7 +6,7 @@ import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-a
 
 export const CODEC_COOKIE = 'bank_flows_codec';
 
-const VALUE = /^(operator-[0-9a-f]{8})\.(\d{13})\.([0-9a-f]{64})$/;
+const VALUE = /^(operator:[a-z][a-z0-9_-]{0,31})\.(\d{13})\.([0-9a-f]{64})$/;
 
 /**
  * The Temporal UI calls the codec from the operator's browser and can send
@@ -37,11 +37,16 @@ export class OperatorCodecSession {
     return { operatorId: operatorId! };
   }
 
-  /** The cookie's value from a Cookie header, if present. */
+  /** The cookie's value from a Cookie header, if present (Express percent-encodes it: `operator%3A<name>.…`). */
   static read(cookieHeader: string | undefined): string | undefined {
     for (const part of (cookieHeader ?? '').split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === CODEC_COOKIE) return rest.join('=');
+      if (name !== CODEC_COOKIE) continue;
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return undefined;
+      }
     }
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   assertLockPolicy,
   decideLoginAttempt,
@@ -16,7 +16,7 @@ import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/pr
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { loginLockWorkflowId, type LoginLockInput } from '../../../../workflows/src/login-lock/login-lock.messages';
 import { DomainProblem } from '../common/problem';
-import { startUserFlow } from '../common/user-flow';
+import { UserFlows } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import { RateCounters } from './rate-counters.service';
 
@@ -36,7 +36,7 @@ export class LoginThrottle {
   constructor(
     private readonly prisma: PrismaService,
     private readonly counters: RateCounters,
-    private readonly temporal: Client,
+    private readonly userFlows: UserFlows,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {
     this.policy = assertLockPolicy({
@@ -86,14 +86,15 @@ export class LoginThrottle {
   async announceLock(user: { id: string; partnerId: string }, lockedUntil: number): Promise<void> {
     const input: LoginLockInput = { userId: user.id, partnerId: user.partnerId, lockedUntil };
     try {
-      await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+      await this.userFlows.start({
         type: 'loginLockWorkflow',
         workflowId: loginLockWorkflowId(user.id, lockedUntil),
         input,
         flow: 'login-lock',
         user,
         status: 'LOCKED',
-        summary: `Login of user ${user.id} locked after failed attempts`,
+        summary: 'Login locked after failed attempts',
+        details: [`**Locked until** ${new Date(lockedUntil).toISOString()}`],
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;

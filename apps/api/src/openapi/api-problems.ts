@@ -45,9 +45,10 @@ const EXAMPLES: Record<number, Record<string, unknown>> = {
     type: urn('PAYMENT.TRANSITION_NOT_ALLOWED'),
     title: 'Conflict',
     status: 409,
-    detail: 'The payment is EXECUTED and cannot be cancelled.',
+    detail: 'Cannot cancel the payment in status EXECUTED.',
     code: 'PAYMENT.TRANSITION_NOT_ALLOWED',
     state: 'EXECUTED',
+    action: 'cancel the payment',
   },
   410: {
     type: urn('REGISTRATION.CODE_EXPIRED'),

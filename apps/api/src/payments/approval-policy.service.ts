@@ -12,9 +12,11 @@ import {
   checkPolicyCodeUpdate,
   type ApprovalPolicyChangeInput,
 } from '../../../../workflows/src/approval-policy/approval-policy-change.messages';
-import { Flow, FlowStatus, PartnerId } from '../../../../workflows/src/shared/search-attributes';
+import { Flow, FlowStatus, PartnerBin, PartnerId } from '../../../../workflows/src/shared/search-attributes';
 import type { CabinetActor } from '../auth/cabinet-actor';
+import { FlowParties } from '../common/flow-parties';
 import { DomainProblem, problemFromDomain } from '../common/problem';
+import { userFlowMetadata } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import type { ClientInfo } from '../login-protection/client-info';
 import { PaymentAudit } from './payment-audit';
@@ -31,6 +33,7 @@ export class ApprovalPolicyService {
   constructor(
     private readonly store: PaymentStore,
     private readonly temporal: Client,
+    private readonly parties: FlowParties,
     private readonly codes: OneTimeCodes,
     private readonly audit: PaymentAudit,
     @Inject(ENV) private readonly env: ApiEnv,
@@ -51,6 +54,8 @@ export class ApprovalPolicyService {
       codeTtlMs: this.env.CODE_TTL_MS,
       codeMaxAttempts: this.env.CODE_MAX_ATTEMPTS,
     };
+    const user = await this.parties.user(actor.userId);
+    const rules = approvalPolicyView(policy).rules.map((r) => `from ${r.minAmount} KZT: ${r.requiredConfirmations} confirmation(s)`).join('; ') || 'one confirmation';
     const handle = await this.temporal.workflow.start('approvalPolicyChangeWorkflow', {
       workflowId: approvalPolicyChangeWorkflowId(changeId),
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
@@ -59,8 +64,17 @@ export class ApprovalPolicyService {
       typedSearchAttributes: [
         { key: Flow, value: 'approval-policy-change' },
         { key: PartnerId, value: actor.partnerId },
+        { key: PartnerBin, value: user.partner.bin },
         { key: FlowStatus, value: 'ISSUED' },
       ],
+      ...userFlowMetadata(
+        {
+          summary: 'Approval policy change',
+          status: 'ISSUED',
+          details: [`**Requested rules** ${rules}; the author ${policy.authorMayConfirm ? 'may' : 'may not'} confirm`],
+        },
+        user,
+      ),
     });
     const view = await handle.query(approvalPolicyChangeStateQuery);
     await this.audit.byUser(actor, caller, 'approval-policy.change.request', { type: 'approval-policy', id: actor.partnerId }, {

@@ -3,7 +3,9 @@ import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedErro
 import type { UpdateDefinition } from '@temporalio/common';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { paymentWorkflowId, type PaymentWorkflowInput } from '../../../../workflows/src/payment/payment.messages';
-import { Flow, FlowStatus, PartnerId, AmountKzt } from '../../../../workflows/src/shared/search-attributes';
+import { Flow, FlowStatus, PartnerBin, PartnerId, AmountKzt } from '../../../../workflows/src/shared/search-attributes';
+import { FlowParties, type FlowPartner } from '../common/flow-parties';
+import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
 import type { ApiEnv } from '../config/api-env';
 import { closedDocument, documentRecordOf, FINAL_STATUSES, notSubmitted, type PaymentRow } from './payment.store';
 
@@ -18,6 +20,7 @@ import { closedDocument, documentRecordOf, FINAL_STATUSES, notSubmitted, type Pa
 export class PaymentWorkflowGateway {
   constructor(
     private readonly temporal: Client,
+    private readonly parties: FlowParties,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
@@ -25,6 +28,7 @@ export class PaymentWorkflowGateway {
     if (FINAL_STATUSES.has(row.status)) throw closedDocument(row.status);
     if (row.workflowId === null) throw notSubmitted();
     const workflowId = paymentWorkflowId(row.id);
+    const partner = await this.parties.partner(row.partnerId);
     const start = new WithStartWorkflowOperation('paymentWorkflow', {
       workflowId,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
@@ -34,10 +38,11 @@ export class PaymentWorkflowGateway {
       typedSearchAttributes: [
         { key: Flow, value: 'payment' },
         { key: PartnerId, value: row.partnerId },
+        { key: PartnerBin, value: partner.bin },
         { key: FlowStatus, value: row.status },
         { key: AmountKzt, value: Number(row.amountTiyn) / 100 },
       ],
-      staticSummary: `Payment document No. ${row.number}`,
+      ...paymentMetadata(row, partner),
     });
     try {
       return await this.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation: start });
@@ -68,3 +73,21 @@ export class PaymentWorkflowGateway {
     };
   }
 }
+
+const kzt = (tiyn: bigint) => `${formatMoney(tiyn)} KZT`;
+
+/**
+ * What operators read in the Temporal UI's summary and details: encrypted like every payload
+ * (the client's codec encodes user metadata), so names may appear; the status is the one the
+ * document had when its workflow started — the workflow's current details follow it.
+ */
+export const paymentMetadata = (row: PaymentRow, partner: FlowPartner) => ({
+  staticSummary: `Payment No. ${row.number}: ${kzt(row.amountTiyn)} to ${row.beneficiaryName} · ${partner.name} (BIN ${partner.bin}) · ${row.status} at start`,
+  staticDetails: [
+    `**Payment** No. ${row.number} (${row.id}), ${row.status} when the workflow started`,
+    `**Amount** ${kzt(row.amountTiyn)}, value date ${row.valueDate.toISOString().slice(0, 10)}`,
+    `**Payee** ${row.beneficiaryName}, BIN/IIN ${row.beneficiaryBinIin}, ${row.beneficiaryIban} (${row.beneficiaryBic}), KBe ${row.kbe}`,
+    `**Payer** ${partner.name}, BIN ${partner.bin}, ${row.debitIban}`,
+    `**Purpose** KNP ${row.knp}: ${row.purpose}`,
+  ].join('\n\n'),
+});

@@ -10,7 +10,7 @@ import { ENV } from '../../../../libs/infra/src/tokens';
 import { receiptWorkflowId, type ReceiptInput } from '../../../../workflows/src/receipt/receipt.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem } from '../common/problem';
-import { startUserFlow } from '../common/user-flow';
+import { UserFlows } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 
 export interface RequestContext {
@@ -26,6 +26,7 @@ export class ReceiptsService {
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
     private readonly audit: AuditService,
+    private readonly userFlows: UserFlows,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
@@ -43,7 +44,7 @@ export class ReceiptsService {
     const input: ReceiptInput = { paymentId, partnerId: actor.partnerId, userId: actor.userId, channel };
     try {
       // The id is refused even after the first request finished: the same key never sends again.
-      await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+      await this.userFlows.start({
         type: 'receiptWorkflow',
         workflowId,
         input,
@@ -51,7 +52,8 @@ export class ReceiptsService {
         user: { id: actor.userId, partnerId: actor.partnerId },
         status: 'SENDING',
         memo: { channel },
-        summary: `Receipt of payment ${payment.number} by ${channel}`,
+        summary: `Receipt of payment No. ${payment.number} by ${channel}`,
+        details: [`**Payment** No. ${payment.number} (${paymentId}), ${payment.status}`],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -9,7 +9,7 @@ import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service'
 import { ENV } from '../../../../libs/infra/src/tokens';
 import { cancelRecoverySignal, recoveryWorkflowId, type RecoveryInput } from '../../../../workflows/src/recovery/recovery.messages';
 import { DomainProblem } from '../common/problem';
-import { startUserFlow } from '../common/user-flow';
+import { UserFlows } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 import type { ClientInfo } from '../login-protection/client-info';
 import { RateCounters, sendRateLimit } from '../login-protection/rate-counters.service';
@@ -26,6 +26,7 @@ export class RecoveryRequestService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
+    private readonly userFlows: UserFlows,
     private readonly keys: SecretKeys,
     private readonly counters: RateCounters,
     private readonly audit: AuditService,
@@ -95,14 +96,14 @@ export class RecoveryRequestService {
             expiresAt: new Date(issuedAt + input.linkTtlMs),
           },
         });
-        await startUserFlow(this.temporal, this.env.TEMPORAL_TASK_QUEUE, {
+        await this.userFlows.start({
           type: 'recoveryWorkflow',
           workflowId,
           input,
           flow: 'recovery',
           user,
           status: 'LINK_SENT',
-          summary: `Password recovery of user ${user.id} (${recoveryNo})`,
+          summary: `Password recovery No. ${recoveryNo}`,
         });
         started = true;
       });

@@ -11,6 +11,7 @@ import {
 } from '../../../../workflows/src/registration/registration.messages';
 import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '../../../../workflows/src/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
+import { userFlowMetadata } from '../common/user-flow';
 
 /**
  * An operator re-invites a user whose registration expired, locked or never
@@ -72,7 +73,7 @@ export class ReinviteService {
           { key: UserId, value: userId },
           { key: FlowStatus, value: 'INVITED' },
         ],
-        staticSummary: `Registration of user ${userId} (invitation ${invitationNo})`,
+        ...userFlowMetadata({ summary: `Registration, invitation ${invitationNo} (re-invited)`, status: 'INVITED' }, user),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {

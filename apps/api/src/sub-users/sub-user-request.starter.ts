@@ -12,6 +12,8 @@ import {
   subUserRequestWorkflowId,
   type SubUserRequestInput,
 } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
+import { FlowParties } from '../common/flow-parties';
+import { userFlowMetadata } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
 
 /**
@@ -24,12 +26,26 @@ export class SubUserRequestStarter {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
+    private readonly parties: FlowParties,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
   async start(requestId: string, creator: Actor, partnerBin: string): Promise<{ status: SubUserRequestStatus; codeExpiresAt: string | null }> {
     const workflowId = subUserRequestWorkflowId(requestId);
-    const summary = `Sub-user request ${requestId}: user ${creator.userId} of partner ${partnerBin} adds a user`;
+    const [user, request] = await Promise.all([
+      this.parties.user(creator.userId),
+      this.prisma.subUserRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestedAccessLevel: true } }),
+    ]);
+    // The person to be added is not a user yet: nothing of theirs reaches Temporal, not even encrypted.
+    const metadata = userFlowMetadata(
+      {
+        summary: `New ${request.requestedAccessLevel} user requested by`,
+        status: 'AWAITING_CONFIRMATION',
+        details: [`**Request** ${requestId}; the new user's data stays in the bank's database (operator queue)`],
+      },
+      user,
+    );
+    const summary = metadata.staticSummary;
     try {
       return await this.temporal.workflow.executeUpdateWithStart(codeSentUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(SUB_USER_REQUEST_WORKFLOW_TYPE, {
@@ -45,7 +61,7 @@ export class SubUserRequestStarter {
             { key: FlowStatus, value: 'AWAITING_CONFIRMATION' },
           ],
           memo: { summary },
-          staticSummary: summary,
+          ...metadata,
         }),
       });
     } catch (error) {

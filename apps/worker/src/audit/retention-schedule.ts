@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import {
   AUDIT_RETENTION_SCHEDULE_ID,
   AUDIT_RETENTION_WORKFLOW_ID,
@@ -23,12 +24,28 @@ export const retentionSchedule = (taskQueue: string): Omit<ScheduleOptions, 'sch
 });
 
 /**
+ * The schedule carries no arguments and no memo, only the fixed summary above: nothing personal.
+ * It is written in clear so `temporal schedule describe --schedule-id audit-retention` and the
+ * UI's schedule page read it without the codec (the CLI stops on a summary it cannot decode).
+ * It still reads what earlier versions wrote encrypted: decode goes through the client's codecs.
+ */
+const readableScheduleClient = (client: Client): Client => {
+  const decodeOnly: PayloadCodec[] = client.options.loadedDataConverter.payloadCodecs.map((codec) => ({
+    encode: async (payloads) => payloads,
+    decode: (payloads) => codec.decode(payloads),
+  }));
+  return new Client({ connection: client.connection, namespace: client.options.namespace, dataConverter: { payloadCodecs: decodeOnly } });
+};
+
+/**
  * Creates the `audit-retention` schedule, or brings an existing one to this
  * definition (e.g. after TEMPORAL_TASK_QUEUE changed). Every worker does this at
  * start; it is idempotent, and a schedule an operator paused stays paused.
  */
-export async function ensureAuditRetentionSchedule(client: Client, taskQueue: string): Promise<'created' | 'updated'> {
+export async function ensureAuditRetentionSchedule(encrypting: Client, taskQueue: string): Promise<'created' | 'updated'> {
   const desired = retentionSchedule(taskQueue);
+  if (desired.action.args?.length || desired.action.memo) throw new Error('the audit-retention schedule is stored in clear: no arguments or memo');
+  const client = readableScheduleClient(encrypting);
   try {
     await client.schedule.create({ scheduleId: AUDIT_RETENTION_SCHEDULE_ID, ...desired });
     return 'created';

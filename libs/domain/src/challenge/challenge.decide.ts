@@ -24,7 +24,14 @@ const STATUS: Readonly<Record<ChallengeStateValue, ChallengeStatus>> = {
 
 export const challengeStatus: (state: State) => ChallengeStatus = statusMapper(CHALLENGE_FLOW, STATUS);
 
-const options: DecideOptions<ChallengeContext, ChallengeEvent> = { flow: CHALLENGE_FLOW, statusOf: challengeStatus };
+/** What a refusal calls each step (never the event's name). */
+const ACTIONS: DecideOptions<ChallengeContext, ChallengeEvent>['actions'] = {
+  CODE_CHECKED: 'verify the code',
+  EXPIRED: 'expire the code',
+  CANCEL: 'cancel the code',
+};
+
+const options: DecideOptions<ChallengeContext, ChallengeEvent> = { flow: CHALLENGE_FLOW, statusOf: challengeStatus, actions: ACTIONS };
 
 const positiveInteger = (value: number) => Number.isSafeInteger(value) && value > 0;
 

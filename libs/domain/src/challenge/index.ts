@@ -13,7 +13,7 @@
  *   Correct → verified; wrong → attemptsLeft−1 (ok: true); the last wrong one → locked.
  * - `EXPIRED {at}` issued → expired once `at >= expiresAt` (else CHALLENGE.NOT_YET_EXPIRED).
  * - `CANCEL {reason}` issued → cancelled (superseded by a resend, user blocked, document changed).
- * Anything else: CHALLENGE.TRANSITION_NOT_ALLOWED (CONFLICT, details.state);
+ * Anything else: CHALLENGE.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`);
  * a malformed `at`: CHALLENGE.INVALID_EVENT (INVALID).
  */
 export { challengeMachine } from './challenge.machine';

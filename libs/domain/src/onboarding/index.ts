@@ -12,7 +12,7 @@
  *   (CONFLICT), also after the flow has moved on (until it is final).
  * - `REGISTRATIONS_FINISHED` inviting → completed.
  * - `CANCEL {reason}` from any non-final state → cancelled.
- * Anything else: ONBOARDING.TRANSITION_NOT_ALLOWED (CONFLICT, details.state);
+ * Anything else: ONBOARDING.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`);
  * a malformed `at`: ONBOARDING.INVALID_EVENT (INVALID).
  */
 export { onboardingMachine } from './onboarding.machine';

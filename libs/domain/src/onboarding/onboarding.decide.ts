@@ -24,9 +24,18 @@ const STATUS: Readonly<Record<OnboardingStateValue, OnboardingStatus>> = {
 
 export const onboardingStatus: (state: MachineState<Ctx>) => OnboardingStatus = statusMapper(ONBOARDING_FLOW, STATUS);
 
+/** What a refusal calls each step (never the event's name): the operator's calls and the flow's own steps. */
+const ACTIONS: DecideOptions<Ctx, Ev>['actions'] = {
+  BANK_SIGNED: 'sign the application',
+  AGREEMENT_ACCEPTED: "record the partner's acceptance of the agreement",
+  REGISTRATIONS_FINISHED: 'complete the application',
+  CANCEL: 'cancel the application',
+};
+
 const options: DecideOptions<Ctx, Ev> = {
   flow: ONBOARDING_FLOW,
   statusOf: onboardingStatus,
+  actions: ACTIONS,
   // A repeated signature or acceptance after the flow has moved on still says why.
   refusals: { BANK_SIGNED: notYetSigned, AGREEMENT_ACCEPTED: notYetAccepted },
 };

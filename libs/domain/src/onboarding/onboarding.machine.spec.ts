@@ -72,7 +72,7 @@ describe('onboarding (§1.5)', () => {
     expect(refusal(done, { type: 'CANCEL', reason: 'late' })).toMatchObject({
       code: Code.TRANSITION_NOT_ALLOWED,
       kind: 'CONFLICT',
-      details: { state: 'completed', status: 'COMPLETED', event: 'CANCEL' },
+      details: { status: 'COMPLETED', action: 'cancel the application' },
     });
     // A final state says "not allowed", not "already signed".
     expect(refusal(done, signed).code).toBe(Code.TRANSITION_NOT_ALLOWED);

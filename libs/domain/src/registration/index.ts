@@ -15,7 +15,7 @@
  *   (else REGISTRATION.CODE_NOT_YET_EXPIRED, CONFLICT: a stale timer).
  * - `PASSWORD_SET` codeVerified → active.
  * - `LINK_EXPIRED`, `CANCEL {reason}` from any non-final state.
- * Anything else: REGISTRATION.TRANSITION_NOT_ALLOWED (CONFLICT, details.state);
+ * Anything else: REGISTRATION.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`);
  * a malformed `at`: REGISTRATION.INVALID_EVENT (INVALID).
  */
 export { registrationMachine } from './registration.machine';

@@ -25,9 +25,20 @@ const STATUS: Readonly<Record<RegistrationStateValue, RegistrationStatus>> = {
 
 export const registrationStatus: (state: State) => RegistrationStatus = statusMapper(REGISTRATION_FLOW, STATUS);
 
+/** What a refusal calls each step (never the event's name); registration and password recovery alike. */
+const ACTIONS: DecideOptions<RegistrationContext, RegistrationEvent>['actions'] = {
+  CODE_REQUESTED: 'send a code',
+  CODE_CHECKED: 'verify the code',
+  CODE_EXPIRED: 'expire the code',
+  PASSWORD_SET: 'set the password',
+  LINK_EXPIRED: 'expire the link',
+  CANCEL: 'cancel the link',
+};
+
 const options: DecideOptions<RegistrationContext, RegistrationEvent> = {
   flow: REGISTRATION_FLOW,
   statusOf: registrationStatus,
+  actions: ACTIONS,
 };
 
 const positiveInteger = (value: number) => Number.isSafeInteger(value) && value > 0;

@@ -25,7 +25,7 @@
  * - `EXPIRED {at}` awaitingConfirmation | awaitingOperator | invited → expired (workflow timers).
  * - `CANCEL {reason}` any non-final → cancelled (e.g. the new user's registration locked).
  * An actor of another partner: SUB_USER_REQUEST.NOT_FOUND in every state. Anything else:
- * SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED (CONFLICT, details.state); bad `at`: INVALID_EVENT.
+ * SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`); bad `at`: INVALID_EVENT.
  */
 export { subUserRequestMachine } from './sub-user-request.machine';
 export { subUserRequestMover, type SubUserRequestMover } from './sub-user-request.audit';
@@ -46,7 +46,9 @@ export {
   subUserAdmissionRefusal,
   subUserCheckEvent,
   subUserRejectionView,
+  subUserReviewFlagsView,
   SUB_USER_CHECK_MESSAGES,
+  SUB_USER_CREATOR_REVIEW_FLAG,
   SUB_USER_CHECKS_REFUSAL,
   type SubUserRejectionReader,
   type SubUserAssessment,

@@ -72,6 +72,18 @@ export const subUserRejectionView = (reader: SubUserRejectionReader, reason: str
     : { by: 'BANK_CHECKS' as const, ...SUB_USER_CHECKS_REFUSAL };
 };
 
+/** The one review flag the creator reads, whatever made the bank look. */
+export const SUB_USER_CREATOR_REVIEW_FLAG = 'BANK_REVIEW';
+
+/**
+ * A request's review flags as a reader sees them. PHONE_IN_USE would tell the creator that a
+ * phone belongs to some user, possibly another partner's (§1.4: the phone identifies the user),
+ * and a flag only some requests got would tell it by elimination: the creator reads one neutral
+ * flag; operators read the true ones (and who holds the phone).
+ */
+export const subUserReviewFlagsView = (reader: SubUserRejectionReader, flags: readonly string[]): string[] =>
+  reader === 'OPERATOR' ? [...flags] : flags.length > 0 ? [SUB_USER_CREATOR_REVIEW_FLAG] : [];
+
 export const isSubUserCheckFailure = (value: string): value is SubUserCheckFailure =>
   Object.prototype.hasOwnProperty.call(SUB_USER_CHECK_MESSAGES, value);
 

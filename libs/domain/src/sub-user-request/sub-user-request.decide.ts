@@ -30,9 +30,23 @@ const STATUS: Readonly<Record<SubUserRequestStateValue, SubUserRequestStatus>> =
 
 export const subUserRequestStatus: (state: State) => SubUserRequestStatus = statusMapper(SUB_USER_REQUEST_FLOW, STATUS);
 
+/** What a refusal calls each step (never the event's name): the REST calls and the bank's steps. */
+const ACTIONS: DecideOptions<SubUserRequestContext, SubUserRequestEvent>['actions'] = {
+  CREATOR_CONFIRMED: 'confirm the request',
+  CHECKS_PASSED: "complete the bank's checks",
+  CHECKS_FAILED: "complete the bank's checks",
+  OPERATOR_APPROVED: 'approve the request',
+  OPERATOR_REJECTED: 'reject the request',
+  INVITATION_SENT: 'invite the new user',
+  REGISTRATION_COMPLETED: 'complete the request',
+  EXPIRED: 'expire the request',
+  CANCEL: 'cancel the request',
+};
+
 const options: DecideOptions<SubUserRequestContext, SubUserRequestEvent> = {
   flow: SUB_USER_REQUEST_FLOW,
   statusOf: subUserRequestStatus,
+  actions: ACTIONS,
   precheck: samePartner,
 };
 

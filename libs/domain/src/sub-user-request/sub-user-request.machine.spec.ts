@@ -53,6 +53,13 @@ describe('sub-user request (§1.8)', () => {
     expect(subUserRequestStatus(waiting)).toBe('AWAITING_OPERATOR');
     const approved = step(waiting, { type: 'OPERATOR_APPROVED', operatorId: 'op-1', at: T0 + 3 });
     expect(approved).toMatchObject({ value: 'approved', context: { operatorId: 'op-1' } });
+    // A second decision is refused in the API's words: public status and action, not `OPERATOR_APPROVED` or `approved`.
+    expect(refusal(approved, { type: 'OPERATOR_APPROVED', operatorId: 'op-2', at: T0 + 4 })).toEqual({
+      code: Code.TRANSITION_NOT_ALLOWED,
+      kind: 'CONFLICT',
+      message: 'Cannot approve the request in status BANK_PROCESSING.',
+      details: { status: 'BANK_PROCESSING', action: 'approve the request' },
+    });
     const reject = (reason: string) => ({ type: 'OPERATOR_REJECTED', operatorId: 'op-1', reason, at: T0 + 3 }) as const;
     expect(step(waiting, reject('duplicate phone'))).toMatchObject({
       value: 'rejected',

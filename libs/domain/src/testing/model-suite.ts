@@ -40,7 +40,6 @@ export interface ModelSuite<M extends AnyStateMachine> {
 const label = (event: EventObject) => JSON.stringify(event);
 
 export function modelSuite<M extends AnyStateMachine>(suite: ModelSuite<M>): void {
-  type C = ContextFrom<M>;
   type E = EventFromLogic<M>;
   const options = { machine: suite.machine, initial: suite.initial, events: suite.explore };
   const model = explore(options);
@@ -65,7 +64,14 @@ export function modelSuite<M extends AnyStateMachine>(suite: ModelSuite<M>): voi
       }
     });
 
-    it('answers every probe in every reachable state as the oracle does', () => {
+    it('answers every probe in every reachable state as the oracle does; a 409 speaks only public names', () => {
+      // The machine's event and state names are internal; the API's statuses are public (EXPIRED is both).
+      // A one-word state (`issued`, `draft`) is also plain English: only camelCase ones are searched for.
+      const publicStatuses = new Set(suite.status ? model.states.map((s) => suite.status!.actual(s)) : []);
+      const states = Object.keys(suite.machine.root.states).filter((name) => /[A-Z]/.test(name));
+      const internalNames = [/\bin state\b/, ...[...states, ...suite.machine.root.events]
+        .filter((name) => !publicStatuses.has(name))
+        .map((name) => new RegExp(`\\b${name}\\b`))];
       // Plain checks collected into one list: tens of thousands of `expect` calls would dominate the run.
       const problems: string[] = [];
       const provoked = new Set<string>();
@@ -90,9 +96,12 @@ export function modelSuite<M extends AnyStateMachine>(suite: ModelSuite<M>): voi
           if (!isDomainError(error) || !codePattern.test(error.code)) {
             problems.push(`${where(event)}: bad error ${JSON.stringify(error)}`);
           }
-          if (error.code.endsWith('.TRANSITION_NOT_ALLOWED') && error.details?.state !== state.value) {
-            problems.push(`${where(event)}: details.state ${String(error.details?.state)}`);
+          const shown = suite.status?.actual(state);
+          if (error.code.endsWith('.TRANSITION_NOT_ALLOWED') && (error.details?.status !== shown || typeof error.details?.action !== 'string')) {
+            problems.push(`${where(event)}: details ${JSON.stringify(error.details)}`);
           }
+          const leaked = error.kind === 'CONFLICT' ? internalNames.find((name) => name.test(`${error.message} ${JSON.stringify(error.details ?? {})}`)) : undefined;
+          if (leaked) problems.push(`${where(event)}: a 409 names the machine's ${String(leaked)}: ${error.message}`);
           provoked.add(error.code);
         }
         const status = suite.status && { actual: suite.status.actual(state), expected: suite.status.expected(state) };
