@@ -1,7 +1,6 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
-import { parseInstant } from '../../../../libs/domain/src/values';
-import { problem } from '../common/problem';
+import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor';
 import { presentPayment, presentSummary, type Audience } from './payment.presenter';
 import { PaymentStore, type PaymentRow } from './payment.store';
 
@@ -9,23 +8,6 @@ interface Page {
   cursor?: string;
   limit: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const encodeCursor = (row: PaymentRow) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-
-const decodeCursor = (cursor: string): { createdAt: Date; id: string } => {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    // A forged cursor must not reach PostgreSQL as an impossible uuid or timestamp (a 500 there).
-    const createdAt = parseInstant(at);
-    if (typeof id === 'string' && UUID.test(id) && createdAt.ok) return { createdAt: new Date(createdAt.value), id };
-  } catch {
-    /* reported below */
-  }
-  const message = 'must be a nextCursor from a previous page';
-  throw new HttpException(problem(400, `cursor ${message}`, { code: 'REQUEST.INVALID', errors: [{ path: 'cursor', message }] }), 400);
-};
 
 /** Reads of documents: a partner's own (cabinet) or any (operator), newest first, by cursor. */
 @Injectable()
@@ -36,11 +18,11 @@ export class PaymentQueriesService {
   ) {}
 
   async list(where: Prisma.PaymentWhereInput, page: Page, audience: Audience) {
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    const after = page.cursor === undefined ? undefined : decodeKeysetCursor(page.cursor);
     const rows = await this.prisma.payment.findMany({
       where: {
         ...where,
-        ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
+        ...afterKeyset(after),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,
@@ -48,7 +30,7 @@ export class PaymentQueriesService {
     const items = rows.slice(0, page.limit);
     return {
       items: items.map((row) => presentSummary(row, audience)),
-      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!) : null,
+      nextCursor: rows.length > page.limit ? encodeKeysetCursor(items[items.length - 1]!) : null,
     };
   }
 

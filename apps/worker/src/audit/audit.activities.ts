@@ -8,6 +8,7 @@ import { ENV } from '../../../../libs/infra/src/tokens';
 import type { AuditActivities, TransitionRecord } from '../../../../workflows/src/shared/audit.activities.contract';
 import type { AuditPurgeResult, AuditRetentionActivities } from '../../../../workflows/src/audit/audit-retention.activities.contract';
 import type { WorkerEnv } from '../config/worker-env';
+import { transitionEntry } from './transition-entry';
 
 /** The audit trail's side of every workflow (§1.15): transitions in, expired records out. */
 @Injectable()
@@ -29,17 +30,7 @@ export class AuditActivitiesImpl implements AuditActivities, AuditRetentionActiv
   async recordTransition(input: TransitionRecord): Promise<void> {
     const { workflowExecution, activityId } = Context.current().info;
     const run = workflowExecution ? `${workflowExecution.workflowId}/${workflowExecution.runId}` : input.workflowId;
-    await this.audit.record({
-      actorType: input.actorType ?? (input.actorId ? 'USER' : 'SYSTEM'),
-      actorId: input.actorId,
-      partnerId: input.partnerId,
-      action: 'workflow.transition',
-      targetType: 'workflow',
-      targetId: input.workflowId,
-      outcome: input.outcome ?? 'SUCCESS',
-      details: { flow: input.flow, from: input.from, to: input.to, event: input.event, ...(input.code ? { code: input.code } : {}) },
-      dedupKey: `transition/${run}/${activityId}`,
-    });
+    await this.audit.record(transitionEntry(input, `transition/${run}/${activityId}`));
   }
 
   async purgeExpiredAuditRecords(): Promise<AuditPurgeResult> {

@@ -3,7 +3,8 @@ import type { AuditService } from '../../../../libs/infra/src/audit/audit.servic
 import { Prisma, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import type { PaymentProjection, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
 import type { PaymentDocumentRecord } from '../../../../workflows/src/payment/payment.messages';
-import { paymentTransitionKey, transitionEntry } from './payment-transition';
+import { transitionEntry } from '../audit/transition-entry';
+import { paymentTransitionKey } from './payment-transition';
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 

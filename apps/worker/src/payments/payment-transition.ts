@@ -1,18 +1,2 @@
-import type { AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
-import type { TransitionRecord } from '../../../../workflows/src/shared/audit.activities.contract';
-
-/** A workflow's status change as the audit trail keeps it (§1.15): ids and statuses only. */
-export const transitionEntry = (t: TransitionRecord, dedupKey: string): AuditEntry => ({
-  actorType: t.actorType ?? (t.actorId ? 'USER' : 'SYSTEM'),
-  actorId: t.actorId,
-  partnerId: t.partnerId,
-  action: 'workflow.transition',
-  targetType: 'workflow',
-  targetId: t.workflowId,
-  outcome: t.outcome ?? 'SUCCESS',
-  details: { flow: t.flow, from: t.from, to: t.to, event: t.event, ...(t.code ? { code: t.code } : {}) },
-  dedupKey,
-});
-
 /** One per write: the revision only grows, and a retry of the write carries the same one. */
 export const paymentTransitionKey = (paymentId: string, revision: number) => `transition/payment-${paymentId}/${revision}`;
