@@ -53,5 +53,4 @@ ENV WORKER_HTTP_HOST=0.0.0.0 WORKER_HTTP_PORT=9465
 EXPOSE 9465
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.WORKER_HTTP_PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The V8 heap cap keeps the worker near 600 MiB RSS under load (README, "Worker tuning").
-CMD ["node", "--max-old-space-size=256", "dist/apps/worker/src/main.js"]
+CMD ["node", "dist/apps/worker/src/main.js"]

@@ -93,7 +93,7 @@ export async function startBenchStack(overrides: Record<string, string> = {}, lo
       ...overrides,
     };
     const node = process.execPath;
-    const worker = startProcess('worker', node, ['--max-old-space-size=256', join(DIST, 'apps', 'worker', 'src', 'main.js')], { logFile: join(dir, 'worker.log'), env });
+    const worker = startProcess('worker', node, [join(DIST, 'apps', 'worker', 'src', 'main.js')], { logFile: join(dir, 'worker.log'), env });
     started.push(worker);
     const api = startProcess('api', node, [join(DIST, 'apps', 'api', 'src', 'main.js')], { logFile: join(dir, 'api.log'), env });
     started.push(api);
