@@ -117,7 +117,7 @@ describe('audit trail: who reads what', () => {
       const page = await call(h, 'GET', '/v1/operator/audit?action=POST%20/v1/operator/applications', undefined, h.operator);
       return page.body.items.length ? page.body.items : undefined;
     });
-    expect(operatorCalls[0].actor).toEqual({ type: 'OPERATOR', id: expect.stringMatching(/^operator-/) });
+    expect(operatorCalls[0].actor).toEqual({ type: 'OPERATOR', id: 'operator:desk-1' });
     expect((await call(h, 'GET', '/v1/operator/audit?partnerId=nope', undefined, h.operator)).status).toBe(400);
   });
 });

@@ -27,7 +27,7 @@ describe('audit trail: what is recorded', () => {
     const [create] = await waitForAudit(pg, 'the create record', 'request_id = $1', ['audit-spec-create-01']);
     expect(create).toMatchObject({
       actor_type: 'OPERATOR',
-      actor_id: expect.stringMatching(/^operator-[0-9a-f]{8}$/),
+      actor_id: 'operator:desk-1',
       action: 'POST /v1/operator/applications',
       target_type: 'applications',
       target_id: null,

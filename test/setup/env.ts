@@ -13,7 +13,8 @@ Object.assign(process.env, {
   SMS_PROVIDER: 'smtp',
   APP_SECRET: 'dGVzdC1vbmx5LXNlY3JldC10ZXN0LW9ubHktc2VjcmV0LTMyYnl0ZXMh',
   PAYLOAD_KEYS: 'test-1:s9oL1P3ueQ+6xt9ZXt6L9ASFGB/wu+nTY1bTFxNCf6E=',
-  OPERATOR_TOKENS: 'test-operator-token-0123456789abcdef',
+  // Named operators (`name:token`): the harness signs in as the first; audit records name `operator:desk-1`.
+  OPERATOR_TOKENS: 'desk-1:test-operator-token-0123456789abcdef,desk-2:test-operator-token-second-0123456789',
   CABINET_URL: 'http://cabinet.test',
   // Many APIs and workers share this machine in a run: their operations endpoints take free ports.
   METRICS_PORT: '0',

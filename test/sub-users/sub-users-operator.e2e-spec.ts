@@ -31,7 +31,7 @@ describe('sub-user requests decided by the bank’s operators', () => {
     const sub = newUser('rejected');
     const { requestId } = await createAndConfirm(h, mail, creator, sub);
     const waiting = await waitForStatus(h, creator.session, requestId, 'AWAITING_OPERATOR');
-    expect(waiting.reviewFlags).toEqual(['OPERATOR_REVIEW_REQUIRED']);
+    expect(waiting.reviewFlags).toEqual(['BANK_REVIEW']);
 
     const queue = await eventually('the operators’ queue', async () => {
       const res = await call(h, 'GET', '/v1/operator/sub-user-requests?status=AWAITING_OPERATOR', undefined, h.operator);
@@ -138,7 +138,7 @@ describe('sub-user requests decided by the bank’s operators', () => {
     await waitForStatus(h, director.session, requestId, 'INVITED', 60_000);
     const written = await approvals();
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ actorType: 'OPERATOR', actorId: expect.stringMatching(/^operator-/), outcome: 'SUCCESS' });
+    expect(written[0]).toMatchObject({ actorType: 'OPERATOR', actorId: 'operator:desk-1', outcome: 'SUCCESS' });
     expect(written[0]!.details).toMatchObject({ status: 'BANK_PROCESSING', state: 'approved' });
     const row = await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(row.operatorId).toBe(written[0]!.actorId);

@@ -110,14 +110,16 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
   it('a phone that already receives another user’s codes waits for an operator, who approves', async () => {
     const { requestId } = await createAndConfirm(h, mail, director, { ...newUser('same-phone'), phone: viewer.phone });
     const waiting = await waitForStatus(h, director.session, requestId, 'AWAITING_OPERATOR');
-    expect(waiting.reviewFlags).toEqual(['PHONE_IN_USE']);
+    // The creator reads one neutral flag; the operator reads PHONE_IN_USE and who holds the phone.
+    expect(waiting.reviewFlags).toEqual(['BANK_REVIEW']);
     expect(Date.parse(waiting.operatorDecisionDeadline)).toBeGreaterThan(Date.now());
     // The operators' queue reads the mirrored rows, written right after each change.
     const queued = await eventually('the request in the operators’ queue', async () => {
       const queue = await call(h, 'GET', '/v1/operator/sub-user-requests?status=AWAITING_OPERATOR', undefined, h.operator);
       return queue.body.items.find((r: { requestId: string }) => r.requestId === requestId);
     });
-    expect(queued).toMatchObject({ phone: viewer.phone, reviewFlags: ['PHONE_IN_USE'], partner: { partnerId: partner.partnerId } });
+    expect(queued).toMatchObject({ phone: viewer.phone, reviewFlags: ['PHONE_IN_USE'], partner: { partnerId: partner.partnerId }, phoneHolders: [{ userId: viewer.userId }] });
+    expect(Date.parse(queued.operatorDecisionDeadline)).toBe(Date.parse(waiting.operatorDecisionDeadline));
     expect((await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/approve`, undefined, bearer(director.session))).status).toBe(401);
     const approved = await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/approve`, undefined, h.operator);
     expect(approved).toMatchObject({ status: 200, body: { status: 'BANK_PROCESSING' } });

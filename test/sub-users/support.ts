@@ -26,7 +26,7 @@ export const waitForStatus = (h: Harness, session: string, requestId: string, st
     timeoutMs,
   );
 
-const SUB_USER_SMS = /қосу коды|добавления нового пользователя/;
+const SUB_USER_SMS = /қосу коды|добавления пользователя/;
 
 /** The sub-user confirmation codes (§1.8.2) sent to `phone` so far, oldest first, told apart from other SMS by their text. */
 async function subUserCodes(mail: MailCatcher, phone: string): Promise<string[]> {

@@ -7,6 +7,7 @@ import { loggerOptions } from '../../../libs/infra/src/logging/logger-options';
 import { ProblemFilter } from './common/problem.filter';
 import type { ApiEnv } from './config/api-env';
 import { AuthCoreModule } from './auth/auth-core.module';
+import { FlowPartiesModule } from './common/flow-parties.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './observability/metrics.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -22,6 +23,7 @@ export class AppModule {
         InfraModule.forRoot(env),
         TemporalModule.forRoot(env),
         AuthCoreModule,
+        FlowPartiesModule,
         HealthModule,
         MetricsModule.forRoot(env),
         ...FEATURE_MODULES.map((feature) => feature.forRoot(env)),

@@ -6,6 +6,7 @@ import { AuthenticationModule } from './authentication/authentication.module';
 import { BlockingModule } from './blocking/blocking.module';
 import { CodecModule } from './codec/codec.module';
 import { IdempotencyModule } from './common/idempotency.module';
+import { OperatorLookupModule } from './operator-lookup/operator-lookup.module';
 import type { ApiEnv } from './config/api-env';
 import { PaymentsModule } from './payments/payments.module';
 import { ReceiptsModule } from './receipts/receipts.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES: { forRoot(env: ApiEnv): DynamicModule }[] = [
   AuthenticationModule,
   RecoveryModule,
   BlockingModule,
+  OperatorLookupModule,
   SecurityModule,
   SubUsersModule,
   PaymentsModule,

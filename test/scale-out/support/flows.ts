@@ -4,7 +4,7 @@ import type { MailCatcher } from '../../support/mail';
 import type { ApiNode } from './cluster';
 import type { Traffic } from './traffic';
 
-export const operator = () => ({ authorization: `Bearer ${process.env.OPERATOR_TOKENS!.split(',')[0]}` });
+export const operator = () => ({ authorization: `Bearer ${process.env.OPERATOR_TOKENS!.split(',')[0]!.replace(/^[a-z][a-z0-9_-]*:/, '')}` });
 
 export interface Member {
   email: string;

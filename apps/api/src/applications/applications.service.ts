@@ -3,7 +3,7 @@ import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
-import { maskEmail, maskPhone, type Email, type Phone } from '../../../../libs/domain/src/values';
+import { maskedContact } from '../common/masked-contact';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import {
@@ -100,7 +100,12 @@ export class ApplicationsService {
             { key: FlowStatus, value: 'AWAITING_SIGNATURE' },
           ],
           memo: { partnerName: body.partner.name, users: users.length, accounts: body.accounts.length },
-          staticSummary: `Application of partner ${body.partner.bin}`,
+          staticSummary: `Application: ${body.partner.name} (BIN ${body.partner.bin}) · ${users.length} user(s), ${body.accounts.length} account(s)`,
+          staticDetails: [
+            `**Partner** ${body.partner.name}, BIN ${body.partner.bin} (${partnerId})`,
+            `**Users** ${users.map((u) => `${u.fullName} (${u.accessLevel})`).join(', ')}`,
+            `**Accounts** ${body.accounts.map((a) => a.iban).join(', ')}`,
+          ].join('\n\n'),
         });
         started = true;
       });
@@ -143,8 +148,7 @@ export class ApplicationsService {
       users: app.users.map((u) => ({
         userId: u.id,
         fullName: u.fullName,
-        emailMasked: maskEmail(u.login as Email),
-        phoneMasked: maskPhone(u.phone as Phone),
+        ...maskedContact({ email: u.login, phone: u.phone }),
         accessLevel: u.accessLevel,
         status: u.status,
         registration: u.registrations[0]

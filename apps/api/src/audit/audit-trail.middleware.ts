@@ -4,6 +4,7 @@ import { auditOutcomeForStatus } from '../../../../libs/domain/src/audit';
 import type { AuditEntry, AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { OperatorIdentity } from '../operator/operator-auth.guard';
+import type { OperatorTargetPartner } from './operator-target-partner';
 
 type AuditedRequest = Request & { actor?: CabinetActor; operator?: OperatorIdentity; id?: unknown };
 
@@ -23,8 +24,10 @@ export const AUDIT_ROUTE = 'auditRoute';
  * address. Mounted at the HTTP edge, before anything can answer — guards, the
  * codec's early authentication, the body checks — so their refusals are recorded
  * too; by the time the answer is known the route and the caller are. Bodies never are.
+ * An operator's call is recorded under the partner it acted on (`partnerOf`), so a partner's
+ * trail filtered by `partnerId` shows it.
  */
-export function auditTrail(audit: AuditService): RequestHandler {
+export function auditTrail(audit: AuditService, partnerOf?: OperatorTargetPartner): RequestHandler {
   const logger = new Logger('AuditTrail');
   return (req: AuditedRequest, res, next) => {
     if (STATE_CHANGING.has(req.method)) {
@@ -32,7 +35,9 @@ export function auditTrail(audit: AuditService): RequestHandler {
       res.once('close', () => {
         const entry = auditEntryFor(req, res);
         if (!entry) return;
-        audit.record(entry).catch((err: unknown) => logger.error({ err, action: entry.action }, 'audit record not written'));
+        withOperatorPartner(entry, req, partnerOf, logger)
+          .then((complete) => audit.record(complete))
+          .catch((err: unknown) => logger.error({ err, action: entry.action }, 'audit record not written'));
       });
     }
     next();
@@ -64,6 +69,19 @@ export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | 
     clientAddress: req.ip ?? null,
     details: { status: res.statusCode, ...(aborted ? { aborted: true } : {}), ...(tokenRoute ? { tokenRoute: true } : {}) },
   };
+}
+
+/** The entry with the partner an operator acted on; a failed look-up leaves it without one rather than losing the record. */
+async function withOperatorPartner(entry: AuditEntry, req: AuditedRequest, partnerOf: OperatorTargetPartner | undefined, logger: Logger): Promise<AuditEntry> {
+  if (entry.actorType !== 'OPERATOR' || !partnerOf || !entry.targetType) return entry;
+  try {
+    const params = (req.params ?? {}) as Record<string, string>;
+    const partnerId = await partnerOf({ resource: entry.targetType, params, body: req.body as unknown });
+    return partnerId ? { ...entry, partnerId } : entry;
+  } catch (err) {
+    logger.warn({ err, action: entry.action }, 'partner of an operator call not found');
+    return entry;
+  }
 }
 
 /** `/v1/operator/applications/:id/sign` → `applications`; `/codec/session` → `codec`. */

@@ -7,6 +7,7 @@ import { codecEnvShape } from '../codec/codec-env';
 import { auditPublicKeyEnvShape, refineAuditKey } from '../../../../libs/infra/src/audit/audit-keys';
 import { apiMetricsEnvShape, tracingEnvShape } from '../../../../libs/infra/src/observability/observability-env';
 import { trustedProxiesSchema } from '../http/trusted-proxies';
+import { operatorTokensSchema, parseOperatorEntry, type OperatorCredential } from '../operator/operator-credentials';
 
 /** The API's configuration: the shared settings plus what only the HTTP side needs. */
 export const apiEnvSchema = sharedEnvSchema
@@ -19,11 +20,11 @@ export const apiEnvSchema = sharedEnvSchema
      * address its failed logins count against (§1.16).
      */
     TRUSTED_PROXIES: trustedProxiesSchema,
-    /** Comma-separated bearer tokens of bank operators (each ≥ 24 characters). */
-    OPERATOR_TOKENS: z
-      .string()
-      .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
-      .pipe(z.array(z.string().min(24, 'each operator token needs at least 24 characters')).min(1)),
+    /**
+     * Bank operators, comma-separated `name:token` (a bare `token` still works, named after its
+     * digest). Parsed into OPERATORS below; OPERATOR_TOKENS then holds the tokens alone.
+     */
+    OPERATOR_TOKENS: operatorTokensSchema,
     /** Session lifetimes (§1.11): idle timeout and absolute lifetime. */
     SESSION_IDLE_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
     SESSION_ABSOLUTE_TTL_MS: z.coerce.number().int().positive().default(12 * 3600_000),
@@ -71,7 +72,15 @@ export const apiEnvSchema = sharedEnvSchema
       ctx.addIssue({ code: 'custom', path: ['SESSION_TOUCH_INTERVAL_MS'], message: 'must be shorter than SESSION_IDLE_TTL_MS' });
     }
   })
-  .transform((env) => ({ ...env, SESSION_TOUCH_INTERVAL_MS: env.SESSION_TOUCH_INTERVAL_MS ?? defaultTouchIntervalMs(env.SESSION_IDLE_TTL_MS) }));
+  .transform((env) => {
+    const operators: OperatorCredential[] = env.OPERATOR_TOKENS.map(parseOperatorEntry);
+    return {
+      ...env,
+      OPERATORS: operators,
+      OPERATOR_TOKENS: operators.map((o) => o.token),
+      SESSION_TOUCH_INTERVAL_MS: env.SESSION_TOUCH_INTERVAL_MS ?? defaultTouchIntervalMs(env.SESSION_IDLE_TTL_MS),
+    };
+  });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 

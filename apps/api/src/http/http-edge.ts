@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
 import { assignRequestId } from '../../../../libs/infra/src/logging/request-id';
 import { auditTrail } from '../audit/audit-trail.middleware';
+import { operatorTargetPartner } from '../audit/operator-target-partner';
+import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { CodecAuthGuard } from '../codec/codec-auth.guard';
 import { codecAuthBeforeBody } from '../codec/codec-auth.middleware';
 import type { ApiEnv } from '../config/api-env';
@@ -24,7 +26,7 @@ export function installHttpEdge(app: NestExpressApplication, env: ApiEnv): void 
     assignRequestId(req, res);
     next();
   });
-  app.use(auditTrail(app.get(AuditService, { strict: false })));
+  app.use(auditTrail(app.get(AuditService, { strict: false }), operatorTargetPartner(app.get(PrismaService, { strict: false }))));
   app.use(securityHeaders, noStore);
   app.use('/docs', docsContentSecurityPolicy);
   app.disable('x-powered-by');

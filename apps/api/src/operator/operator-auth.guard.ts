@@ -3,9 +3,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { ENV } from '../../../../libs/infra/src/tokens';
 import type { ApiEnv } from '../config/api-env';
+import { operatorActorId } from './operator-credentials';
 
 export interface OperatorIdentity {
-  /** A stable, non-secret name for the token used (its digest prefix), for audit. */
+  /** `operator:<name>` from OPERATOR_TOKENS: who acted, in the audit trail and on decisions. */
   operatorId: string;
 }
 
@@ -20,7 +21,7 @@ export class OperatorAuthGuard implements CanActivate {
   private readonly tokens: { digest: Buffer; id: string }[];
 
   constructor(@Inject(ENV) env: ApiEnv) {
-    this.tokens = env.OPERATOR_TOKENS.map((t) => ({ digest: digest(t), id: `operator-${digest(t).toString('hex').slice(0, 8)}` }));
+    this.tokens = env.OPERATORS.map((o) => ({ digest: digest(o.token), id: operatorActorId(o.name) }));
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { capAccessLevel } from '../../../../libs/domain/src/access-level';
+import { capAccessLevel, type UserStatus } from '../../../../libs/domain/src/access-level';
 import { subUserRejectionView } from '../../../../libs/domain/src/sub-user-request';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { approveUpdate, rejectUpdate } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
@@ -31,6 +31,7 @@ export class OperatorSubUserRequestsService {
       include: { partner: { select: { bin: true, name: true } } },
     });
     const rows = found.slice(0, query.limit);
+    const holders = await this.phoneHolders(rows);
     return {
       nextCursor: found.length > query.limit ? encodeKeysetCursor(rows[rows.length - 1]!) : null,
       items: rows.map((r) => ({
@@ -44,6 +45,9 @@ export class OperatorSubUserRequestsService {
         accessLevel: capAccessLevel(r.requestedAccessLevel, 'CABINET'),
         requestedAccessLevel: r.requestedAccessLevel,
         reviewFlags: r.reviewFlags,
+        /** PHONE_IN_USE: who already holds the phone (never shown to the creator). */
+        phoneHolders: r.reviewFlags.includes('PHONE_IN_USE') ? (holders.get(r.phone) ?? []).filter((u) => u.userId !== r.newUserId) : [],
+        operatorDecisionDeadline: r.operatorDeadline?.toISOString() ?? null,
         operatorId: r.operatorId,
         rejectReason: r.rejectReason,
         /** The true reason, LOGIN_TAKEN included: the creator reads a neutral one. */
@@ -54,6 +58,23 @@ export class OperatorSubUserRequestsService {
         updatedAt: r.updatedAt.toISOString(),
       })),
     };
+  }
+
+  /** The users holding each flagged request's phone now, by phone: one query for the page. */
+  private async phoneHolders(rows: { phone: string; reviewFlags: string[] }[]) {
+    const phones = [...new Set(rows.filter((r) => r.reviewFlags.includes('PHONE_IN_USE')).map((r) => r.phone))];
+    const byPhone = new Map<string, { userId: string; fullName: string; status: UserStatus; partner: { partnerId: string; bin: string; name: string } }[]>();
+    if (phones.length === 0) return byPhone;
+    const users = await this.prisma.user.findMany({
+      where: { phone: { in: phones } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, fullName: true, phone: true, status: true, partner: { select: { id: true, bin: true, name: true } } },
+    });
+    for (const u of users) {
+      const holder = { userId: u.id, fullName: u.fullName, status: u.status, partner: { partnerId: u.partner.id, bin: u.partner.bin, name: u.partner.name } };
+      byPhone.set(u.phone, [...(byPhone.get(u.phone) ?? []), holder]);
+    }
+    return byPhone;
   }
 
   /** The workflow's write of the decision records it, in the same transaction (recordSubUserRequest). */

@@ -1,5 +1,5 @@
 import { capAccessLevel } from '../../../../libs/domain/src/access-level';
-import { subUserRejectionView } from '../../../../libs/domain/src/sub-user-request';
+import { subUserRejectionView, subUserReviewFlagsView } from '../../../../libs/domain/src/sub-user-request';
 import { maskPhone, type Phone } from '../../../../libs/domain/src/values';
 import type { SubUserRequestView } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
 import type { SubUserRequestRow } from './sub-user-request.store';
@@ -25,8 +25,9 @@ export function presentRequest(row: SubUserRequestRow, live: SubUserRequestView 
     requestedAccessLevel: row.requestedAccessLevel,
     codeExpiresAt: live?.codeExpiresAt ?? row.codeExpiresAt?.toISOString() ?? null,
     attemptsLeft: live?.attemptsLeft ?? null,
-    reviewFlags: live?.reviewFlags ?? row.reviewFlags,
-    operatorDecisionDeadline: live?.operatorDeadline ?? null,
+    /** One neutral flag: PHONE_IN_USE would reveal another user's phone (issue 16). */
+    reviewFlags: subUserReviewFlagsView('CREATOR', live?.reviewFlags ?? row.reviewFlags),
+    operatorDecisionDeadline: live?.operatorDeadline ?? row.operatorDeadline?.toISOString() ?? null,
     /** A refusal by the bank's checks is one neutral answer here (issue 12); operators read the true code. */
     rejection: subUserRejectionView('CREATOR', rejectReason),
     cancelReason: live?.cancelReason ?? row.cancelReason,

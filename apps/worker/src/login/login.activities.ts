@@ -40,8 +40,8 @@ export class LoginActivitiesImpl implements LoginChallengeActivities, LoginLockA
   }
 
   async sendLoginLockedNotice(input: { workflowId: string; userId: string; lockedUntil: string }): Promise<void> {
-    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
-    const mail = loginLockedMail(user.language, { fullName: user.fullName, lockedUntil: input.lockedUntil });
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId }, include: { partner: { select: { name: true } } } });
+    const mail = loginLockedMail(user.language, { fullName: user.fullName, organisation: user.partner.name, lockedUntil: input.lockedUntil });
     await this.mailer.send({
       idempotencyKey: `${input.workflowId}/mail`,
       to: user.login,

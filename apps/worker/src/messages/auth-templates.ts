@@ -1,3 +1,4 @@
+import { almatyTime } from './local-time';
 import { link, mailBody } from './mail-body';
 import type { Language } from './templates';
 
@@ -7,7 +8,8 @@ import type { Language } from './templates';
  * e-mails escape every inserted value in their HTML part (`mailBody`).
  */
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** The bank's local time (Asia/Almaty), as every message shows times. */
+const when = almatyTime;
 
 export const loginCodeSms = (lang: Language, p: { code: string; ttlMs: number }) =>
   lang === 'ru'
@@ -19,12 +21,13 @@ export const loginLockedSms = (lang: Language, p: { lockedUntil: string }) =>
     ? `Вход в бизнес-кабинет заблокирован до ${when(p.lockedUntil)} после неудачных попыток. Если это были не вы, позвоните в банк.`
     : `Сәтсіз әрекеттерден кейін бизнес-кабинетке кіру ${when(p.lockedUntil)} дейін бұғатталды. Бұл сіз болмасаңыз, банкке хабарласыңыз.`;
 
-export const loginLockedMail = (lang: Language, p: { fullName: string; lockedUntil: string }) =>
+export const loginLockedMail = (lang: Language, p: { fullName: string; organisation: string; lockedUntil: string }) =>
   lang === 'ru'
     ? {
         subject: 'Вход в бизнес-кабинет временно заблокирован',
         ...mailBody`Здравствуйте, ${p.fullName}!
 
+Бизнес-кабинет организации ${p.organisation}.
 После нескольких неудачных попыток входа вход под вашим логином заблокирован до ${when(p.lockedUntil)}.
 Если это были вы, подождите или восстановите пароль. Если нет — позвоните в банк: кто-то пытается подобрать ваш пароль.`,
       }
@@ -32,16 +35,18 @@ export const loginLockedMail = (lang: Language, p: { fullName: string; lockedUnt
         subject: 'Бизнес-кабинетке кіру уақытша бұғатталды',
         ...mailBody`Сәлеметсіз бе, ${p.fullName}!
 
+${p.organisation} ұйымының бизнес-кабинеті.
 Бірнеше сәтсіз әрекеттен кейін сіздің логиніңізбен кіру ${when(p.lockedUntil)} дейін бұғатталды.
 Бұл сіз болсаңыз, күтіңіз немесе құпия сөзді қалпына келтіріңіз. Олай болмаса, банкке хабарласыңыз: біреу құпия сөзіңізді табуға тырысуда.`,
       };
 
-export const recoveryLinkMail = (lang: Language, p: { fullName: string; link: string; expiresAt: string }) =>
+export const recoveryLinkMail = (lang: Language, p: { fullName: string; organisation: string; link: string; expiresAt: string }) =>
   lang === 'ru'
     ? {
         subject: 'Восстановление пароля бизнес-кабинета',
         ...mailBody`Здравствуйте, ${p.fullName}!
 
+Бизнес-кабинет организации ${p.organisation}.
 Чтобы задать новый пароль, откройте ссылку:
 ${link(p.link)}
 
@@ -52,6 +57,7 @@ ${link(p.link)}
         subject: 'Бизнес-кабинет құпия сөзін қалпына келтіру',
         ...mailBody`Сәлеметсіз бе, ${p.fullName}!
 
+${p.organisation} ұйымының бизнес-кабинеті.
 Жаңа құпия сөз орнату үшін сілтемені ашыңыз:
 ${link(p.link)}
 

@@ -2,12 +2,12 @@ import { paymentConfirmationSms } from './payment.templates';
 import { receiptMail, receiptSms } from './receipt.templates';
 import { escapeHtml, link, mailBody } from './mail-body';
 import { loginLockedMail, recoveryLinkMail } from './auth-templates';
-import { subUserLinkMail } from './sub-user.templates';
+import { subUserCodeSms, subUserLinkMail, subUserRejectedMail } from './sub-user.templates';
 import { registrationLinkMail } from './templates';
 import type { ReceiptFacts } from '../receipts/receipt-facts';
 
 const hostile = '<b>x</b> & "Co" <script>alert(1)</script>\nSecond line\u202E';
-const linkFacts = { fullName: hostile, link: 'https://cabinet.example.kz/register/abc', expiresAt: '2026-11-24T10:00:00.000Z' };
+const linkFacts = { fullName: hostile, organisation: hostile, link: 'https://cabinet.example.kz/register/abc', expiresAt: '2026-11-24T10:00:00.000Z' };
 
 describe('e-mail bodies (issue 12: inserted values are escaped, one line each)', () => {
   it('escapes a value in HTML and keeps the template’s own markup', () => {
@@ -24,7 +24,8 @@ describe('e-mail bodies (issue 12: inserted values are escaped, one line each)',
     ['sub-user link (kk)', subUserLinkMail('kk', linkFacts)],
     ['registration link', registrationLinkMail('ru', linkFacts)],
     ['recovery link', recoveryLinkMail('kk', linkFacts)],
-    ['login locked', loginLockedMail('ru', { fullName: hostile, lockedUntil: '2026-11-24T10:00:00.000Z' })],
+    ['login locked', loginLockedMail('ru', { fullName: hostile, organisation: hostile, lockedUntil: '2026-11-24T10:00:00.000Z' })],
+    ['sub-user rejected', subUserRejectedMail('kk', { fullName: hostile, organisation: hostile, newUserName: hostile, operatorReason: hostile })],
   ])('%s: a fullName with HTML arrives escaped, on one line, without direction marks', (_name, mail) => {
     expect(mail.html).toContain('&lt;b&gt;x&lt;/b&gt; &amp; &quot;Co&quot; &lt;script&gt;alert(1)&lt;/script&gt; Second line');
     expect(mail.html).not.toMatch(/<b>|<script>|\u202E/);
@@ -37,6 +38,26 @@ describe('e-mail bodies (issue 12: inserted values are escaped, one line each)',
     expect(mail.text).toContain('\nhttps://cabinet.example.kz/register/abc\n');
     expect(mail.html).toContain('<a href="https://cabinet.example.kz/register/abc">https://cabinet.example.kz/register/abc</a>');
     expect(mail.text.startsWith('Здравствуйте, Айгерім!\n\nВас добавили')).toBe(true);
+  });
+
+  it('names the organisation and shows times in Almaty time, not UTC (issue 16)', () => {
+    const mail = registrationLinkMail('ru', { fullName: 'Айгерім', organisation: 'ТОО «Дала Трейд»', link: 'https://x.kz/register/a', expiresAt: '2026-11-24T10:00:00.000Z' });
+    expect(mail.text).toContain('вашей организации, ТОО «Дала Трейд».');
+    expect(mail.text).toContain('до 2026-11-24 15:00 (Алматы)');
+    expect(mail.text).not.toContain('UTC');
+  });
+
+  it('tells the creator of a rejection: an operator’s words as written, the checks’ refusal in neutral words', () => {
+    const base = { fullName: 'Айгерім', organisation: 'ТОО «Дала Трейд»', newUserName: 'Данияр Сериков' };
+    expect(subUserRejectedMail('ru', { ...base, operatorReason: 'Нет доверенности' }).text).toContain('пользователя Данияр Сериков в бизнес-кабинет организации ТОО «Дала Трейд».\nПричина: Нет доверенности');
+    expect(subUserRejectedMail('kk', { ...base, operatorReason: null }).text).toContain('Себебі: банк бұл пайдаланушыны қосуды мақұлдамады');
+  });
+
+  it('the sub-user code SMS names the user being added, shortened and visible only', () => {
+    expect(subUserCodeSms('ru', { code: '123456', ttlMs: 300_000, newUserName: 'Данияр\u202E Сериков' })).toBe(
+      'Код для добавления пользователя Данияр Сериков: 123456. Действует 5 мин. Никому не сообщайте.',
+    );
+    expect(subUserCodeSms('kk', { code: '123456', ttlMs: 300_000, newUserName: 'А'.repeat(40) })).toBe(`${'А'.repeat(29)}… пайдаланушысын қосу коды: 123456. 5 мин жарамды. Ешкімге айтпаңыз.`);
   });
 });
 

@@ -24,7 +24,7 @@ describe('receipt texts (§2.5)', () => {
     const mail = receiptMail('ru', { fullName: 'Айгерим', r: facts });
     expect(mail.subject).toBe('Подтверждение исполнения платежа №42');
     expect(mail.text).toContain('Сумма: 150000.00 KZT');
-    expect(mail.text).toContain('Исполнено: 2026-11-24 09:30 UTC');
+    expect(mail.text).toContain('Исполнено: 2026-11-24 14:30 (Алматы)');
     expect(mail.text).toContain(facts.reference);
   });
 });

@@ -3,20 +3,22 @@
  * Russian on request). SMS stay short and never carry the login. E-mails are built
  * with `mailBody`, which escapes every inserted value in the HTML part.
  */
+import { almatyTime } from './local-time';
 import { link, mailBody } from './mail-body';
 
 export type Language = 'kk' | 'ru';
 
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** The bank's local time (Asia/Almaty), as every message shows times. */
+const when = almatyTime;
 
-export const registrationLinkMail = (lang: Language, p: { fullName: string; link: string; expiresAt: string }) =>
+export const registrationLinkMail = (lang: Language, p: { fullName: string; organisation: string; link: string; expiresAt: string }) =>
   lang === 'ru'
     ? {
         subject: 'Регистрация в бизнес-кабинете',
         ...mailBody`Здравствуйте, ${p.fullName}!
 
-Банк подписал заявление вашей организации. Чтобы зарегистрироваться в бизнес-кабинете, откройте ссылку:
+Банк подписал заявление вашей организации, ${p.organisation}. Чтобы зарегистрироваться в бизнес-кабинете, откройте ссылку:
 ${link(p.link)}
 
 Ссылка действует до ${when(p.expiresAt)} и только один раз. Вам понадобится код из SMS на телефон, указанный в заявлении.
@@ -26,7 +28,7 @@ ${link(p.link)}
         subject: 'Бизнес-кабинетке тіркелу',
         ...mailBody`Сәлеметсіз бе, ${p.fullName}!
 
-Банк ұйымыңыздың өтінішіне қол қойды. Бизнес-кабинетке тіркелу үшін сілтемені ашыңыз:
+Банк ұйымыңыздың, ${p.organisation}, өтінішіне қол қойды. Бизнес-кабинетке тіркелу үшін сілтемені ашыңыз:
 ${link(p.link)}
 
 Сілтеме ${when(p.expiresAt)} дейін және тек бір рет жарамды. Өтініште көрсетілген телефонға SMS арқылы келген код қажет болады.

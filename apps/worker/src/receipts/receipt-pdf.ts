@@ -1,3 +1,4 @@
+import { almatyTime } from '../messages/local-time';
 import { formatIban, type Iban } from '../../../../libs/domain/src/values/iban.value-object';
 import { fields, renderPdf, type PdfFonts } from '../../../../libs/infra/src/pdf/pdf-document';
 import type { Language } from '../messages/templates';
@@ -20,7 +21,8 @@ const LABELS = {
   },
 } as const;
 
-const when = (d: Date) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** The bank's local time, as in the e-mail the document is attached to. */
+const when = (d: Date) => almatyTime(d, 'seconds');
 const iban = (value: string) => formatIban(value as Iban);
 
 /** The confirming document of an executed payment (§2.5), attached to the receipt e-mail. */

@@ -29,11 +29,12 @@ export class RecoveryActivitiesImpl implements RecoveryActivities {
   ) {}
 
   async sendRecoveryLink(input: { workflowId: string; userId: string; expiresAt: string }): Promise<void> {
-    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId }, include: { partner: { select: { name: true } } } });
     const token = this.keys.deriveToken(linkScope(input.workflowId));
     // The API recorded the recovery with this token's HMAC before starting the workflow.
     const mail = recoveryLinkMail(user.language, {
       fullName: user.fullName,
+      organisation: user.partner.name,
       link: `${this.env.CABINET_URL.replace(/\/$/, '')}/recover/${token}`,
       expiresAt: input.expiresAt,
     });

@@ -29,7 +29,7 @@ export class RegistrationActivitiesImpl implements RegistrationActivities {
   ) {}
 
   async sendRegistrationLink(input: { workflowId: string; userId: string; invitationNo: number; expiresAt: string }): Promise<void> {
-    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: input.userId }, include: { partner: { select: { name: true } } } });
     const token = this.keys.deriveToken(linkScope(input.workflowId));
     await this.prisma.registration.upsert({
       where: { workflowId: input.workflowId },
@@ -47,6 +47,7 @@ export class RegistrationActivitiesImpl implements RegistrationActivities {
     const linkMail = user.origin === 'CABINET' ? subUserLinkMail : registrationLinkMail;
     const mail = linkMail(user.language, {
       fullName: user.fullName,
+      organisation: user.partner.name,
       link: `${this.env.CABINET_URL.replace(/\/$/, '')}/register/${token}`,
       expiresAt: input.expiresAt,
     });

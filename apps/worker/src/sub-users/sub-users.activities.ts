@@ -12,13 +12,15 @@ import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/
 import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
+import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
 import type {
   SubUserCreation,
   SubUserRequestActivities,
   SubUserRequestRecord,
 } from '../../../../workflows/src/sub-user-request/sub-user-request.activities.contract';
 import { subUserCodeSms } from '../messages/sub-user.templates';
+import { mailSubUserRejection } from './sub-user-rejection.notice';
 
 const FINAL: readonly SubUserRequestStatus[] = ['COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED'];
 /** Prisma's unique-constraint violation. */
@@ -36,17 +38,22 @@ export class SubUserActivitiesImpl implements SubUserRequestActivities {
     private readonly codes: OneTimeCodes,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: SharedEnv,
+    @Inject(MAILER) private readonly mailer: Mailer,
   ) {}
 
   async sendSubUserCode(input: { workflowId: string; creatorId: string; codeNo: number; expiresAt: string }): Promise<void> {
-    const creator = await this.prisma.user.findUniqueOrThrow({ where: { id: input.creatorId } });
+    const [creator, request] = await Promise.all([
+      this.prisma.user.findUniqueOrThrow({ where: { id: input.creatorId } }),
+      this.prisma.subUserRequest.findUniqueOrThrow({ where: { workflowId: input.workflowId }, select: { fullName: true } }),
+    ]);
     await this.codes.issue({
       scope: input.workflowId,
       codeNo: input.codeNo,
       purpose: 'SUB_USER',
       phone: creator.phone,
       expiresAt: new Date(input.expiresAt),
-      text: (code) => subUserCodeSms(creator.language, { code, ttlMs: this.env.CODE_TTL_MS }),
+      // Names the user being added, so the creator sees what the code confirms (§1.8.2).
+      text: (code) => subUserCodeSms(creator.language, { code, ttlMs: this.env.CODE_TTL_MS, newUserName: request.fullName }),
     });
   }
 
@@ -130,6 +137,7 @@ export class SubUserActivitiesImpl implements SubUserRequestActivities {
           status: input.status,
           codeExpiresAt: input.codeExpiresAt ? new Date(input.codeExpiresAt) : null,
           reviewFlags: input.reviewFlags,
+          ...(input.operatorDeadline !== undefined ? { operatorDeadline: input.operatorDeadline ? new Date(input.operatorDeadline) : null } : {}),
           operatorId: input.operatorId,
           rejectReason: input.rejectReason,
           cancelReason: input.cancelReason,
@@ -139,6 +147,8 @@ export class SubUserActivitiesImpl implements SubUserRequestActivities {
       });
       await this.audit.append(tx, { ...changeRecord(input, row), dedupKey: `sub-user-request/${input.requestId}/${input.state}` });
     });
+    // After the commit: the mail is keyed by the request, so this step's retries send it once.
+    if (input.status === 'REJECTED') await mailSubUserRejection(this.prisma, this.mailer, input.requestId);
   }
 }
 

@@ -5,7 +5,7 @@ import type { ApplicationStatus } from '../../../../../workflows/src/onboarding/
 import { REGISTRATION_STATUSES } from '../../registration/dto/registration-responses.dto';
 import { instant } from '../../openapi/schemas';
 
-const APPLICATION_STATUSES = ['AWAITING_SIGNATURE', 'AWAITING_ACCEPTANCE', 'INVITING', 'COMPLETED', 'CANCELLED'] as const satisfies readonly ApplicationStatus[];
+export const APPLICATION_STATUSES = ['AWAITING_SIGNATURE', 'AWAITING_ACCEPTANCE', 'INVITING', 'COMPLETED', 'CANCELLED'] as const satisfies readonly ApplicationStatus[];
 const applicationStatus = z.enum(APPLICATION_STATUSES).meta({ id: 'ApplicationStatus' });
 const ID = '5a7e2c1b-8d4f-4b3a-9c6e-1f2a3b4c5d6e';
 
@@ -57,7 +57,7 @@ export class ApplicationDto extends createZodDto(
               userId: '0b6c3f5e-9d7a-4a10-8e7b-5b1f7c2d9e41',
               fullName: 'Айгерим Нурланова',
               emailMasked: 'a***@dala.kz',
-              phoneMasked: '+7 *** *** 45 67',
+              phoneMasked: '+7 701 *** ** 67',
               accessLevel: 'FULL_ACCESS',
               status: 'INVITED',
               registration: { status: 'INVITED', invitationNo: 1, expiresAt: '2026-12-04T06:01:02.000Z' },

@@ -52,7 +52,7 @@ export class MeDto extends createZodDto(
     .meta({
       examples: [
         {
-          user: { userId: USER_ID, login: 'aigerim@dala.kz', fullName: 'Айгерим Нурланова', phoneMasked: '+7 *** *** 45 67', language: 'kk', status: 'ACTIVE' },
+          user: { userId: USER_ID, login: 'aigerim@dala.kz', fullName: 'Айгерим Нурланова', phoneMasked: '+7 701 *** ** 67', language: 'kk', status: 'ACTIVE' },
           partner: { partnerId: PARTNER_ID, bin: '180340021791', name: 'ТОО «Дала Трейд»' },
           accessLevel: 'FULL_ACCESS',
           permissions: ['PROFILE_VIEW', 'PAYMENT_VIEW', 'PAYMENT_CONFIRM'],

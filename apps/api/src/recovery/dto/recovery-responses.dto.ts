@@ -24,7 +24,7 @@ export class RecoveryViewDto extends createZodDto(
       examples: [
         {
           emailMasked: 'a***@dala.kz',
-          phoneMasked: '+7 *** *** 45 67',
+          phoneMasked: '+7 701 *** ** 67',
           status: 'LINK_SENT',
           expiresAt: '2026-12-04T06:00:00.000Z',
           codeExpiresAt: null,

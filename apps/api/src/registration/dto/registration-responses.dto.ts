@@ -33,7 +33,7 @@ export class RegistrationViewDto extends createZodDto(
       examples: [
         {
           emailMasked: 'a***@dala.kz',
-          phoneMasked: '+7 *** *** 45 67',
+          phoneMasked: '+7 701 *** ** 67',
           codeTtlSeconds: 300,
           resendCooldownSeconds: 60,
           status: 'CODE_SENT',
