@@ -14,4 +14,5 @@ for (const name of APPENDS) {
   proto[name] = async () => undefined;
 }
 // Loaded after the patch: main.ts starts the API as soon as it is loaded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be hoisted above the patch
 require('../../apps/api/src/main');

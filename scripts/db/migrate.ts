@@ -79,7 +79,7 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed and was rolled back: ${(error as Error).message}`);
+        throw new Error(`migration ${name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
       }
       report.applied.push(name);
     }
@@ -103,6 +103,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     throw new Error(
       `PostgreSQL at ${url.host} did not answer (${(error as Error).message}). ` +
         'Start it (e.g. `pg_ctlcluster 15 main start`) or set DATABASE_URL to a server you can reach.',
+      { cause: error },
     );
   }
   try {

@@ -20,7 +20,10 @@ export async function spawnWorker(env: Record<string, string>, logFile: string):
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the worker did not poll within 60 s; see ${logFile}`)), 60_000);
     managed.child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString('utf8').includes('worker polling')) (clearTimeout(timer), resolve());
+      if (chunk.toString('utf8').includes('worker polling')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
     managed.child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the worker exited with ${code}; see ${logFile}`))));
   });
