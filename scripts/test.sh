@@ -15,5 +15,14 @@ echo "› checking layer rules (pure domain and workflows; apps apart from each 
 npx --no-install depcruise libs workflows apps --config .dependency-cruiser.js
 echo "› checking the REST contract: OpenAPI 3.1 document, redocly lint, a client generated from it…"
 bash scripts/check-openapi.sh
+echo "› type-checking the reference cabinet (apps/cabinet, against the client generated above)…"
+npx --no-install tsc -p apps/cabinet/tsconfig.json
+# Lint after the client is generated, so the cabinet and the usage example are linted with full types.
+echo "› linting (typescript-eslint: unhandled promises, nothing non-deterministic in workflow code)…"
+npx --no-install eslint . --max-warnings 0
+echo "› checking formatting (prettier; \`npm run format\` fixes it)…"
+npx --no-install prettier --check .
+# The cabinet's browser test (test/cabinet/) needs a Chromium; installed once, skipped when present.
+bash scripts/ensure-chromium.sh
 echo "› running tests…"
 npx --no-install jest --ci "$@"

@@ -1,6 +1,7 @@
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, ensureDatabase } from '../db/migrate';
+import { buildCabinet, serveCabinet } from './cabinet';
 import { startMailDev } from './maildev';
 import { portOpen, startProcess, waitFor, type Managed } from './processes';
 import { ROOT, startTemporal } from './temporal';
@@ -30,6 +31,15 @@ async function main(): Promise<void> {
   if (await ensureDatabase(databaseUrl)) console.log(`› created database ${new URL(databaseUrl).pathname.slice(1)}`);
   const report = await applyMigrations(databaseUrl);
   console.log(`› migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already in place`);
+  // The reference cabinet answers the e-mailed links (CABINET_URL/register/<token>), on loopback.
+  const cabinetUrl = new URL(env.CABINET_URL ?? 'http://127.0.0.1:5173');
+  const cabinetPort = Number(cabinetUrl.port || 80);
+  const cabinetFree = !(await portOpen(cabinetPort));
+  if (cabinetFree) {
+    const building = Date.now();
+    await buildCabinet(join(ROOT, 'dist', 'cabinet'));
+    console.log(`› cabinet built in ${((Date.now() - building) / 1000).toFixed(1)} s (vite)`);
+  } else console.log(`› something already answers on ${cabinetPort} (a cabinet dev server?); not serving the built cabinet there`);
 
   const processes: Managed[] = [];
   const logs = join(ROOT, '.data', 'logs');
@@ -55,7 +65,7 @@ async function main(): Promise<void> {
     ...process.env,
     WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
   };
-  processes.push(startProcess('worker', process.execPath, ['--max-old-space-size=256', join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { logFile: join(logs, 'worker.log'), env: appEnv, echo: true }));
+  processes.push(startProcess('worker', process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { logFile: join(logs, 'worker.log'), env: appEnv, echo: true }));
   processes.push(startProcess('api', process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { logFile: join(logs, 'api.log'), env: appEnv, echo: true }));
 
   let stopping = false;
@@ -66,11 +76,19 @@ async function main(): Promise<void> {
     for (const p of [...processes].reverse()) await p.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // A child that fails to stop must still end this process, not leave an unhandled rejection.
+  const onSignal = () => {
+    stop().catch((error: Error) => {
+      console.error(`› could not stop the stack cleanly: ${error.message}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   for (const p of processes) p.child.once('exit', (code) => !stopping && console.error(`› ${p.name} exited (${code}); see ${logs}`));
 
   await waitFor('the API to be ready', async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 120_000);
+  const cabinet = cabinetFree ? await serveCabinet({ dir: join(ROOT, 'dist', 'cabinet'), port: cabinetPort, apiUrl: `http://127.0.0.1:${port}` }) : null;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
   ✔ stack is up in ${seconds} s
@@ -78,6 +96,7 @@ async function main(): Promise<void> {
     API docs       http://127.0.0.1:${port}/docs     (OpenAPI JSON: /docs/openapi.json)
     Temporal UI    http://127.0.0.1:${uiPort}   (decode payloads: sign in at http://127.0.0.1:${port}/codec/login)
     Mail catcher   http://127.0.0.1:${mailWebPort}   (e-mails and SMS)
+    Cabinet        ${cabinet ? `${cabinet.url}          (reference web cabinet; e-mailed links open here)` : `${cabinetUrl.origin}   (not served: the port was taken)`}
     Logs           ${logs}
   Ctrl-C stops everything.
 `);
