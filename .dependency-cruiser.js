@@ -103,7 +103,10 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/cabinet/' },
       // Until check-openapi.sh has generated them, the contract's types are an unresolved import.
-      to: { dependencyTypesNot: ['type-only'], pathNot: `^apps/cabinet/|${NODE_MODULES}(react|react-dom|scheduler|openapi-fetch|vite)/|examples/api-client/generated/openapi$` },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        pathNot: `^apps/cabinet/|${NODE_MODULES}(react|react-dom|scheduler|openapi-fetch|vite)/|examples/api-client/generated/openapi$`,
+      },
     },
     {
       name: 'cabinet-types-only-from-the-contract',

@@ -32,7 +32,10 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const selected = Object.keys(BENCHES).filter((name) => !only || only.includes(name));
   const log = (line: string) => console.log(line);
   const dir = join(ROOT, 'bench', 'results');
@@ -41,7 +44,11 @@ async function main(): Promise<void> {
   const started = new Date();
   const stack = await startBenchStack({}, log);
   // Stopped by a signal: stop the stack's processes too, rather than leave them running.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => void stack.stop().finally(() => process.exit(code)));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => void stack.stop().finally(() => process.exit(code)));
   const ctx: BenchContext = { stack, mail: new Mailbox(stack.mailUrl), quick, log };
   const sections: Section[] = [];
   try {

@@ -44,7 +44,12 @@ async function auditCount(databaseUrl: string): Promise<number> {
  * (bench/support/api-audit-off.ts), after a short warm-up of that fresh process. The audit
  * table's row count before and after says whether some append path was left on.
  */
-export async function loginsWithAuditOff(ctx: BenchContext, users: BenchUser[], connections: number, seconds: number): Promise<{ load: LoadResult; writtenWhileOff: number }> {
+export async function loginsWithAuditOff(
+  ctx: BenchContext,
+  users: BenchUser[],
+  connections: number,
+  seconds: number,
+): Promise<{ load: LoadResult; writtenWhileOff: number }> {
   const off = await startExtraApi(ctx.stack, 'api-audit-off', join('bench', 'support', 'api-audit-off.js'));
   try {
     await logins(off.url, users, connections, ctx.quick ? 1 : 5);

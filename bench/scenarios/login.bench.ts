@@ -95,7 +95,9 @@ export async function loginBench(ctx: BenchContext): Promise<Section> {
       },
       {
         what: `logins/s per core at Keycloak's cost (7 MiB, t=5)`,
-        measured: refusal ? `≈ ${num(keycloakPerCore * ratio)} (raw ${num(keycloakPerCore)}/s per core × ${pct(ratio)}; the API's config refuses this cost)` : `raw ${num(keycloakPerCore)}/s per core`,
+        measured: refusal
+          ? `≈ ${num(keycloakPerCore * ratio)} (raw ${num(keycloakPerCore)}/s per core × ${pct(ratio)}; the API's config refuses this cost)`
+          : `raw ${num(keycloakPerCore)}/s per core`,
         target: `report (Keycloak sizes ${KEYCLOAK_LOGINS_PER_VCPU}/vCPU)`,
         met: null,
       },

@@ -70,10 +70,20 @@ export async function paymentsBench(ctx: BenchContext): Promise<Section> {
   try {
     const started = new Date();
     const metering = await measure(ctx);
-    const load = await runLoad({ url: ctx.stack.apiUrl, connections: clients, durationS: seconds, requests: documentFlow(partner, new SecretKeys(ctx.stack.env.APP_SECRET!)) });
+    const load = await runLoad({
+      url: ctx.stack.apiUrl,
+      connections: clients,
+      durationS: seconds,
+      requests: documentFlow(partner, new SecretKeys(ctx.stack.env.APP_SECRET!)),
+    });
     const loadEnded = Date.now();
     const where = { partnerId: partner.partnerId, createdAt: { gte: started } };
-    await until('the bank to execute every confirmed document', async () => ((await db.payment.count({ where: { ...where, status: 'SENT_TO_BANK' } })) === 0 ? true : undefined), 180_000, 500);
+    await until(
+      'the bank to execute every confirmed document',
+      async () => ((await db.payment.count({ where: { ...where, status: 'SENT_TO_BANK' } })) === 0 ? true : undefined),
+      180_000,
+      500,
+    );
     const drainS = (Date.now() - loadEnded) / 1000;
     const { usage, waits } = await metering.stop();
     const executed = await db.payment.findMany({ where: { ...where, status: 'EXECUTED' }, select: { id: true, confirmations: { select: { confirmedAt: true } } } });
@@ -126,7 +136,10 @@ export async function paymentsBench(ctx: BenchContext): Promise<Section> {
             ['documents executed', executed.length],
             ['executed per second (whole run)', num(docsPerS)],
             ['verify answered → posted in the ledger, p50 / p99', `${ms(percentile(lag, 50))} / ${ms(percentile(lag, 99))}`],
-            ['Temporal dev server alone: flows/s, Update p50 / p99', `${num(probe.flowsPerSecond)}, ${ms(probe.updateP50)} / ${ms(probe.updateP99)} (${lanes} flows at a time)`],
+            [
+              'Temporal dev server alone: flows/s, Update p50 / p99',
+              `${num(probe.flowsPerSecond)}, ${ms(probe.updateP50)} / ${ms(probe.updateP99)} (${lanes} flows at a time)`,
+            ],
             ['the product against it', pct(ratio)],
             ['worker RSS: peak sampled every 250 ms during the load / at its end', `${num(workerPeak, 0)} MiB / ${num(usage.worker!.rssEndMiB, 0)} MiB`],
           ],
@@ -136,7 +149,10 @@ export async function paymentsBench(ctx: BenchContext): Promise<Section> {
         '',
         ...usageTable(usage),
         '',
-        ...table(['process', 'CPU per document'], Object.entries(usage).map(([name, u]) => [name, perDoc(u.cpuSeconds)])),
+        ...table(
+          ['process', 'CPU per document'],
+          Object.entries(usage).map(([name, u]) => [name, perDoc(u.cpuSeconds)]),
+        ),
         '',
         ...waitLines(waits),
         '',

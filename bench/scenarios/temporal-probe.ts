@@ -47,7 +47,12 @@ export async function probeTemporal(ctx: BenchContext, lanes: number, seconds: n
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (Date.now() < deadline) {
-        const start = new WithStartWorkflowOperation(probeWorkflow, { workflowId: `probe-${randomUUID()}`, taskQueue, args: [STEPS], workflowIdConflictPolicy: 'FAIL' });
+        const start = new WithStartWorkflowOperation(probeWorkflow, {
+          workflowId: `probe-${randomUUID()}`,
+          taskQueue,
+          args: [STEPS],
+          workflowIdConflictPolicy: 'FAIL',
+        });
         await timed(() => client.workflow.executeUpdateWithStart(probeStepUpdate, { args: [0], startWorkflowOperation: start }));
         const handle = await start.workflowHandle();
         for (let i = 1; i < STEPS; i++) await timed(() => handle.executeUpdate(probeStepUpdate, { args: [i] }));

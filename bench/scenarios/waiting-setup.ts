@@ -29,7 +29,12 @@ export async function startRegistrations(
   db: PrismaService,
   temporal: Client,
   opts: {
-    count: number; perSecond: number; maxUnsettled: number; linkTtlMs: number; deadline: number; taskQueue: string;
+    count: number;
+    perSecond: number;
+    maxUnsettled: number;
+    linkTtlMs: number;
+    deadline: number;
+    taskQueue: string;
     /** Called every few seconds while starting: MailDev keeps every link mail in memory, so the caller empties it. */
     tick?: () => Promise<void>;
   },
@@ -38,8 +43,13 @@ export async function startRegistrations(
   const partnerBin = bin();
   await db.partner.create({ data: { id: partnerId, bin: partnerBin, name: 'ТОО «Ожидание»' } });
   const users = Array.from({ length: opts.count }, (_, i) => ({
-    id: randomUUID(), partnerId, login: `wait-${i}-${partnerId.slice(0, 8)}@example.kz`, fullName: `Waiting User ${i}`,
-    phone: mobile(), accessLevel: 'CREATE_AND_VIEW' as const, origin: 'APPLICATION' as const,
+    id: randomUUID(),
+    partnerId,
+    login: `wait-${i}-${partnerId.slice(0, 8)}@example.kz`,
+    fullName: `Waiting User ${i}`,
+    phone: mobile(),
+    accessLevel: 'CREATE_AND_VIEW' as const,
+    origin: 'APPLICATION' as const,
   }));
   for (let i = 0; i < users.length; i += 1000) await db.user.createMany({ data: users.slice(i, i + 1000) });
 
@@ -64,16 +74,25 @@ export async function startRegistrations(
     while (i - settled >= opts.maxUnsettled && Date.now() < opts.deadline) await sleep(100);
     if (Date.now() >= opts.deadline) return;
     const input: RegistrationInput = {
-      userId: user.id, partnerId, partnerBin, invitationNo: 1, linkTtlMs: opts.linkTtlMs,
-      codeTtlMs: 300_000, resendCooldownMs: 60_000, maxAttempts: 5,
+      userId: user.id,
+      partnerId,
+      partnerBin,
+      invitationNo: 1,
+      linkTtlMs: opts.linkTtlMs,
+      codeTtlMs: 300_000,
+      resendCooldownMs: 60_000,
+      maxAttempts: 5,
     };
     await temporal.workflow.start('registrationWorkflow', {
       workflowId: registrationWorkflowId(user.id, 1),
       taskQueue: opts.taskQueue,
       args: [input],
       typedSearchAttributes: [
-        { key: Flow, value: 'registration' }, { key: PartnerId, value: partnerId }, { key: PartnerBin, value: partnerBin },
-        { key: UserId, value: user.id }, { key: FlowStatus, value: 'INVITED' },
+        { key: Flow, value: 'registration' },
+        { key: PartnerId, value: partnerId },
+        { key: PartnerBin, value: partnerBin },
+        { key: UserId, value: user.id },
+        { key: FlowStatus, value: 'INVITED' },
       ],
     });
     started++;

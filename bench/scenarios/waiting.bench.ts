@@ -33,9 +33,16 @@ export async function waitingBench(ctx: BenchContext): Promise<Section> {
   const temporal = new Client({ connection, dataConverter: encryptedDataConverter(stack.env.PAYLOAD_KEYS) });
   try {
     const begin = Date.now();
-    ctx.log(`  starting ${count} registrations at up to ${perSecond}/s, each due ${Math.round(linkTtlMs / 1000)} s after its start; bounded at ${Math.round(boundS / 60)} min`);
+    ctx.log(
+      `  starting ${count} registrations at up to ${perSecond}/s, each due ${Math.round(linkTtlMs / 1000)} s after its start; bounded at ${Math.round(boundS / 60)} min`,
+    );
     const setup = await startRegistrations(db, temporal, {
-      count, perSecond, maxUnsettled, linkTtlMs, deadline: begin + linkTtlMs - (idleS + marginS - 10) * 1000, taskQueue: stack.env.TEMPORAL_TASK_QUEUE!,
+      count,
+      perSecond,
+      maxUnsettled,
+      linkTtlMs,
+      deadline: begin + linkTtlMs - (idleS + marginS - 10) * 1000,
+      taskQueue: stack.env.TEMPORAL_TASK_QUEUE!,
       tick: () => ctx.mail.clear(),
     });
     const { partnerId } = setup;
@@ -52,7 +59,12 @@ export async function waitingBench(ctx: BenchContext): Promise<Section> {
     const firing = await measure(ctx);
     const expiredCount = () => db.registration.count({ where: { status: 'EXPIRED', user: { partnerId } } });
     // Not fatal: a worker that cannot keep up is a finding, reported with what did expire.
-    const expiredAll = await until('every registration to expire', async () => ((await expiredCount()) >= setup.started ? true : undefined), lastDue - Date.now() + graceS * 1000, 1000).catch(() => false);
+    const expiredAll = await until(
+      'every registration to expire',
+      async () => ((await expiredCount()) >= setup.started ? true : undefined),
+      lastDue - Date.now() + graceS * 1000,
+      1000,
+    ).catch(() => false);
     const expired = await expiredCount();
     const firingUsage = await firing.stop();
     const late = await timerLateness(db, temporal, partnerId, ctx.quick ? 20 : 200);
@@ -103,7 +115,9 @@ export async function waitingBench(ctx: BenchContext): Promise<Section> {
         `inserted straight into the database. ${setup.settledAt ? `All had settled ${num((setup.settledAt - setup.startedAt) / 1000, 0)} s after the last start.` : '**They had not all settled before the idle window: the idle figures include that work.**'}`,
         `Each then waited on its link-lifetime timer (${num(linkTtlMs / 1000, 0)} s), so they fell due in start order over ${num(firingS, 0)} s`,
         `(${num(setup.started / Math.max(firingS, 1), 0)} per second), each then recording EXPIRED and an audit record through the one worker.`,
-        expiredAll ? '' : `**${setup.started - expired} of ${setup.started} had not expired ${graceS} s after the last due time: the figures below cover those that had.**`,
+        expiredAll
+          ? ''
+          : `**${setup.started - expired} of ${setup.started} had not expired ${graceS} s after the last due time: the figures below cover those that had.**`,
         `The run is bounded at ${num(boundS / 60, 0)} min (start ≤ the link lifetime, firing ≤ the start span, ${graceS} s of grace); MailDev is emptied`,
         'every 10 s while the links go out, so the mail catcher does not grow with the run.',
         '',
@@ -130,7 +144,7 @@ export async function waitingBench(ctx: BenchContext): Promise<Section> {
           ],
         ),
         '',
-        'A timer starts when the workflow task that set it completes, with a duration counted from that task\'s start: the',
+        "A timer starts when the workflow task that set it completes, with a duration counted from that task's start: the",
         'time the worker took over that task is added to the wait.',
         '',
         'Between the timer firing and the status in PostgreSQL (the same sample of histories):',

@@ -98,10 +98,14 @@ export async function startBenchStack(overrides: Record<string, string> = {}, lo
     const api = startProcess('api', node, [join(DIST, 'apps', 'api', 'src', 'main.js')], { logFile: join(dir, 'api.log'), env });
     started.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor('the API to be ready', async () => {
-      for (const p of [api, worker]) if (p.child.exitCode !== null) throw new Error(`${p.name} exited; see ${dir}/${p.name}.log`);
-      return (await fetch(`${apiUrl}/ready`)).ok;
-    }, 120_000);
+    await waitFor(
+      'the API to be ready',
+      async () => {
+        for (const p of [api, worker]) if (p.child.exitCode !== null) throw new Error(`${p.name} exited; see ${dir}/${p.name}.log`);
+        return (await fetch(`${apiUrl}/ready`)).ok;
+      },
+      120_000,
+    );
     log(`› stack up: api ${apiUrl}, temporal ${env.TEMPORAL_ADDRESS}, mail http://127.0.0.1:${mailPort}, logs ${dir}`);
     const [temporal, maildev] = started;
     return {
@@ -140,10 +144,14 @@ export async function startExtraApi(stack: BenchStack, name: string, script: str
   const api = startProcess(name, process.execPath, [join(DIST, script)], { logFile: join(stack.dir, `${name}.log`), env });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${name} to be ready`, async () => {
-      if (api.child.exitCode !== null) throw new Error(`${name} exited; see ${stack.dir}/${name}.log`);
-      return (await fetch(`${url}/ready`)).ok;
-    }, 120_000);
+    await waitFor(
+      `${name} to be ready`,
+      async () => {
+        if (api.child.exitCode !== null) throw new Error(`${name} exited; see ${stack.dir}/${name}.log`);
+        return (await fetch(`${url}/ready`)).ok;
+      },
+      120_000,
+    );
   } catch (error) {
     await api.stop();
     throw error;

@@ -13,7 +13,10 @@ export class DbWaits {
   private loop: Promise<void> | null = null;
   private readonly db: Client;
 
-  constructor(databaseUrl: string, private readonly database: string) {
+  constructor(
+    databaseUrl: string,
+    private readonly database: string,
+  ) {
     this.db = new Client({ connectionString: databaseUrl });
   }
 

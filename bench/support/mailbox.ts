@@ -28,16 +28,21 @@ export class Mailbox {
   async collect(addresses: string[], pattern: RegExp, timeoutMs: number): Promise<Map<string, string>> {
     const wanted = new Set(addresses.map((a) => a.toLowerCase()));
     const found = new Map<string, string>();
-    await until(`${wanted.size} messages`, async () => {
-      for (const mail of await this.list()) {
-        const match = pattern.exec(mail.text);
-        for (const to of mail.to) {
-          const address = to.address.toLowerCase();
-          if (match && wanted.has(address) && !found.has(address)) found.set(address, match[1]!);
+    await until(
+      `${wanted.size} messages`,
+      async () => {
+        for (const mail of await this.list()) {
+          const match = pattern.exec(mail.text);
+          for (const to of mail.to) {
+            const address = to.address.toLowerCase();
+            if (match && wanted.has(address) && !found.has(address)) found.set(address, match[1]!);
+          }
         }
-      }
-      return found.size >= wanted.size ? true : undefined;
-    }, timeoutMs, 1000);
+        return found.size >= wanted.size ? true : undefined;
+      },
+      timeoutMs,
+      1000,
+    );
     return found;
   }
 

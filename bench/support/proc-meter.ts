@@ -76,7 +76,10 @@ export class ProcMeter {
   private timer: NodeJS.Timeout | null = null;
   private startedAt = 0;
 
-  constructor(private readonly targets: Record<string, Target>, private readonly intervalMs = 250) {}
+  constructor(
+    private readonly targets: Record<string, Target>,
+    private readonly intervalMs = 250,
+  ) {}
 
   start(): this {
     this.startedAt = Date.now();

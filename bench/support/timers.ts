@@ -100,6 +100,11 @@ export async function timerLateness(
     server: spread(server),
     sampled,
     taskTimeouts,
-    after: { toWorkflowTask: spread(after.toWorkflowTask), workflowTask: spread(after.workflowTask), toActivity: spread(after.toActivity), activity: spread(after.activity) },
+    after: {
+      toWorkflowTask: spread(after.toWorkflowTask),
+      workflowTask: spread(after.workflowTask),
+      toActivity: spread(after.toActivity),
+      activity: spread(after.activity),
+    },
   };
 }

@@ -48,7 +48,10 @@ export function writeReport(file: string, opts: { started: Date; quick: boolean;
     'Peak resident set while each load ran (the worker keeps recently run workflows in its cache, so its figure',
     'carries over from one benchmark to the next).',
     '',
-    ...table(['load', 'api', 'worker'], sections.flatMap((s) => s.memory ?? []).map((m) => [m.load, `${m.api.toFixed(0)} MiB`, `${m.worker.toFixed(0)} MiB`])),
+    ...table(
+      ['load', 'api', 'worker'],
+      sections.flatMap((s) => s.memory ?? []).map((m) => [m.load, `${m.api.toFixed(0)} MiB`, `${m.worker.toFixed(0)} MiB`]),
+    ),
     '',
   ].join('\n');
   writeFileSync(file, report);

@@ -10,8 +10,7 @@ type Payment = components['schemas']['Payment'];
 type PaymentStatus = components['schemas']['PaymentStatus'];
 type Problem = components['schemas']['Problem'];
 
-export const cabinet = (baseUrl: string, sessionKey: string) =>
-  createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${sessionKey}` } });
+export const cabinet = (baseUrl: string, sessionKey: string) => createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${sessionKey}` } });
 
 export async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
   const { data, error, response } = await createClient<paths>({ baseUrl }).POST('/v1/auth/login', { body: { login, password } });

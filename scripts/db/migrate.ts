@@ -14,8 +14,7 @@ import { repoRoot } from '../../libs/infra/src/repo-root';
 export const MIGRATIONS_DIR = join(repoRoot(), 'prisma', 'migrations');
 
 /** Prisma's checksum: SHA-256 (hex) of the script with CRLF folded to LF. */
-export const migrationChecksum = (script: string): string =>
-  createHash('sha256').update(script.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+export const migrationChecksum = (script: string): string => createHash('sha256').update(script.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 
 export interface MigrationReport {
   applied: string[];
@@ -67,15 +66,13 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
       const id = randomUUID();
       await client.query('BEGIN');
       try {
-        await client.query(
-          'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
-          [id, checksum, name],
-        );
+        await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [
+          id,
+          checksum,
+          name,
+        ]);
         await client.query(script);
-        await client.query(
-          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-          [id],
-        );
+        await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

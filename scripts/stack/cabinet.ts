@@ -9,7 +9,11 @@ export function buildCabinet(outDir: string): Promise<void> {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const args = [vite, 'build', '--config', join(ROOT, 'apps', 'cabinet', 'vite.config.mts')];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', CABINET_OUT_DIR: outDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', CABINET_OUT_DIR: outDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', fail);
@@ -72,7 +76,10 @@ export function serveCabinet(opts: { dir: string; port: number; apiUrl: string; 
     server.once('error', fail);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      done({ url: `http://${opts.host ?? '127.0.0.1'}:${port}`, close: () => new Promise((closed) => (server.closeAllConnections(), server.close(() => closed()))) });
+      done({
+        url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+        close: () => new Promise((closed) => (server.closeAllConnections(), server.close(() => closed()))),
+      });
     });
   });
 }
@@ -89,7 +96,9 @@ function proxy(api: URL, req: IncomingMessage, res: ServerResponse): void {
   );
   upstream.once('error', () => {
     if (res.headersSent) return void res.destroy();
-    res.writeHead(502, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'the API does not answer', code: 'SERVICE.UNAVAILABLE' }));
+    res
+      .writeHead(502, { 'content-type': 'application/problem+json' })
+      .end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'the API does not answer', code: 'SERVICE.UNAVAILABLE' }));
   });
   req.pipe(upstream);
 }

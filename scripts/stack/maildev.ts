@@ -3,13 +3,7 @@ import { ROOT } from './temporal';
 import { portOpen, startProcess, waitFor, type Managed } from './processes';
 
 /** Starts MailDev (npm `maildev`): the development mail catcher for e-mails and SMS-as-mail. */
-export async function startMailDev(opts: {
-  smtpPort: number;
-  webPort: number;
-  mailDir: string;
-  logFile: string;
-  echo?: boolean;
-}): Promise<Managed> {
+export async function startMailDev(opts: { smtpPort: number; webPort: number; mailDir: string; logFile: string; echo?: boolean }): Promise<Managed> {
   for (const port of [opts.smtpPort, opts.webPort]) {
     if (await portOpen(port)) throw new Error(`port ${port} is taken; is a mail catcher already running?`);
   }

@@ -65,8 +65,16 @@ async function main(): Promise<void> {
     ...process.env,
     WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
   };
-  processes.push(startProcess('worker', process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { logFile: join(logs, 'worker.log'), env: appEnv, echo: true }));
-  processes.push(startProcess('api', process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { logFile: join(logs, 'api.log'), env: appEnv, echo: true }));
+  processes.push(
+    startProcess('worker', process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      logFile: join(logs, 'worker.log'),
+      env: appEnv,
+      echo: true,
+    }),
+  );
+  processes.push(
+    startProcess('api', process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { logFile: join(logs, 'api.log'), env: appEnv, echo: true }),
+  );
 
   let stopping = false;
   const stop = async () => {

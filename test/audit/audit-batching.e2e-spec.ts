@@ -38,7 +38,12 @@ describe('audit log: batched standalone records', () => {
     return new AuditService(prisma);
   };
   const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
-    actorType: 'SYSTEM', action: 'test.burst', outcome: 'SUCCESS', targetId: `n-${i}`, details: { i }, ...over,
+    actorType: 'SYSTEM',
+    action: 'test.burst',
+    outcome: 'SUCCESS',
+    targetId: `n-${i}`,
+    details: { i },
+    ...over,
   });
 
   it('300 concurrent records from two processes: every one written once and sealed once; a refused one fails alone', async () => {
@@ -63,7 +68,11 @@ describe('audit log: batched standalone records', () => {
     expect((await pg.query("SELECT count(*)::int AS n FROM audit_records WHERE dedup_key = 'same-key'")).rows[0].n).toBe(1);
 
     await expect(sealAndExport(prismas[0]!, dir)).resolves.toBe('exported');
-    expect((await pg.query('SELECT count(*)::int AS n, count(DISTINCT record_id)::int AS d, max(leaf_index)::int AS top FROM audit_leaves')).rows[0]).toEqual({ n: 301, d: 301, top: 300 });
+    expect((await pg.query('SELECT count(*)::int AS n, count(DISTINCT record_id)::int AS d, max(leaf_index)::int AS top FROM audit_leaves')).rows[0]).toEqual({
+      n: 301,
+      d: 301,
+      top: 300,
+    });
     await expect(verifyAuditLog(pg, dir, DEV_AUDIT_PUBLIC_KEY)).resolves.toMatchObject({ ok: true, treeSize: 301, checked: 301 });
   });
 });

@@ -23,7 +23,8 @@ describe('audit log: append-only, sealed and verifiable', () => {
   let prisma: ReturnType<typeof createPrisma>;
   let audit: AuditService;
   const dir = mkdtempSync(join(tmpdir(), 'audit-checkpoints-'));
-  const leafOf = async (id: string) => (await pg.query<{ i: string }>('SELECT leaf_index::text AS i FROM audit_leaves WHERE record_id = $1', [id])).rows.map((r) => Number(r.i));
+  const leafOf = async (id: string) =>
+    (await pg.query<{ i: string }>('SELECT leaf_index::text AS i FROM audit_leaves WHERE record_id = $1', [id])).rows.map((r) => Number(r.i));
   const verify = () => verifyAuditLog(pg, dir, DEV_AUDIT_PUBLIC_KEY);
 
   beforeAll(async () => {
@@ -33,7 +34,14 @@ describe('audit log: append-only, sealed and verifiable', () => {
     prisma = createPrisma(db.url, 4);
     audit = new AuditService(prisma);
     for (let i = 0; i < 12; i++) {
-      await audit.record({ actorType: 'USER', actorId: `u-${i}`, action: 'test.write', outcome: 'SUCCESS', clientAddress: '127.0.0.1', details: { i, at: new Date(0) } });
+      await audit.record({
+        actorType: 'USER',
+        actorId: `u-${i}`,
+        action: 'test.write',
+        outcome: 'SUCCESS',
+        clientAddress: '127.0.0.1',
+        details: { i, at: new Date(0) },
+      });
     }
     await sealAndExport(prisma, dir);
   });
@@ -75,8 +83,12 @@ describe('audit log: append-only, sealed and verifiable', () => {
       }
     };
     const purge = "set_config('audit.retention_purge', 'on', true)";
-    await expect(attempt(`${purge}, set_config('audit.retention_ms', '3600000', true), set_config('audit.purge_below_leaf', '12', true)`)).rejects.toThrow(/younger than the retention period/);
-    await expect(attempt(`${purge}, set_config('audit.retention_ms', '1', true), set_config('audit.purge_below_leaf', '0', true)`)).rejects.toThrow(/not sealed below the leaf/);
+    await expect(attempt(`${purge}, set_config('audit.retention_ms', '3600000', true), set_config('audit.purge_below_leaf', '12', true)`)).rejects.toThrow(
+      /younger than the retention period/,
+    );
+    await expect(attempt(`${purge}, set_config('audit.retention_ms', '1', true), set_config('audit.purge_below_leaf', '0', true)`)).rejects.toThrow(
+      /not sealed below the leaf/,
+    );
     await expect(attempt(`${purge}, set_config('audit.retention_ms', '1', true)`)).rejects.toThrow(/not sealed below the leaf/);
     await expect(attempt(`${purge}, set_config('audit.retention_ms', 'forever', true)`)).rejects.toThrow(/positive number of milliseconds/);
     expect(await auditRows(pg)).toHaveLength(12);
@@ -152,7 +164,12 @@ describe('audit log: append-only, sealed and verifiable', () => {
        UPDATE audit_leaves SET leaf_hash = $2 WHERE record_id IN (SELECT id FROM changed)`,
       [rows[0]!.id, forged],
       async () => {
-        await expect(verify()).resolves.toMatchObject({ ok: false, badRecordId: rows[0]!.id, leafIndex: 0, reason: expect.stringMatching(/leaves 0…11 was rewritten/) });
+        await expect(verify()).resolves.toMatchObject({
+          ok: false,
+          badRecordId: rows[0]!.id,
+          leafIndex: 0,
+          reason: expect.stringMatching(/leaves 0…11 was rewritten/),
+        });
       },
     );
   });
@@ -162,7 +179,11 @@ describe('audit log: append-only, sealed and verifiable', () => {
     // A checkpoint of a bigger tree with another root, signed with the right key: the database
     // history is no longer a prefix of what was exported (history rewritten, or truncated).
     const key = auditSigningKey({});
-    const foreign = signCheckpoint(formatCheckpoint({ origin: DEV_KEY_NAME, treeSize: 1_000, rootHash: Buffer.alloc(32, 7), timestamp: new Date() }), key, DEV_KEY_NAME);
+    const foreign = signCheckpoint(
+      formatCheckpoint({ origin: DEV_KEY_NAME, treeSize: 1_000, rootHash: Buffer.alloc(32, 7), timestamp: new Date() }),
+      key,
+      DEV_KEY_NAME,
+    );
     writeFileSync(join(dir, CHECKPOINT_FILE), foreign);
     const alerts: Record<string, unknown>[] = [];
     await audit.record({ actorType: 'SYSTEM', action: 'test.after-foreign', outcome: 'SUCCESS' });

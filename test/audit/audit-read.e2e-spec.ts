@@ -26,10 +26,16 @@ describe('audit trail: who reads what', () => {
     viewerA = await login(h, a.users[1]!.login, a.users[1]!.password);
     fullB = await login(h, b.users[0]!.login, b.users[0]!.password);
     // A cabinet call of each full-access user (a second session, ended), on record with user and partner.
-    for (const [partner, user] of [[a, a.users[0]!], [b, b.users[0]!]] as const) {
+    for (const [partner, user] of [
+      [a, a.users[0]!],
+      [b, b.users[0]!],
+    ] as const) {
       const spare = await login(h, user.login, user.password);
       expect((await call(h, 'POST', '/v1/auth/logout', undefined, bearer(spare))).status).toBe(204);
-      await waitForAudit(pg, `the logout of ${user.login}`, "action = 'POST /v1/auth/logout' AND actor_id = $1 AND partner_id = $2", [user.userId, partner.partnerId]);
+      await waitForAudit(pg, `the logout of ${user.login}`, "action = 'POST /v1/auth/logout' AND actor_id = $1 AND partner_id = $2", [
+        user.userId,
+        partner.partnerId,
+      ]);
     }
   });
   afterAll(async () => {

@@ -36,13 +36,14 @@ describe('audit log: retention', () => {
   });
 
   /** A refused operator call: on record, changes nothing else. */
-  const refusedCall = (requestId: string) =>
-    call(h, 'POST', '/v1/operator/applications', { partner: {} }, { ...h.operator, 'x-request-id': requestId });
+  const refusedCall = (requestId: string) => call(h, 'POST', '/v1/operator/applications', { partner: {} }, { ...h.operator, 'x-request-id': requestId });
 
   /** The log verifies against a checkpoint that covers every record now in the database. */
   const verifiedWhole = () =>
     eventually('a checkpoint covering every record, verified', async () => {
-      const unsealed = await pg.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_records r WHERE NOT EXISTS (SELECT 1 FROM audit_leaves l WHERE l.record_id = r.id)');
+      const unsealed = await pg.query<{ n: string }>(
+        'SELECT count(*)::text AS n FROM audit_records r WHERE NOT EXISTS (SELECT 1 FROM audit_leaves l WHERE l.record_id = r.id)',
+      );
       if (unsealed.rows[0]!.n !== '0') return undefined;
       const leaves = Number((await pg.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_leaves')).rows[0]!.n);
       const verdict = await verifyAuditLog(pg, h.auditCheckpointDir, DEV_AUDIT_PUBLIC_KEY);
@@ -64,7 +65,16 @@ describe('audit log: retention', () => {
 
   it('is readable by `temporal schedule describe` as the README writes it, without the codec', async () => {
     // Nothing personal in it (no arguments, no memo, a fixed summary), so it is stored in clear.
-    const { stdout } = await run(TEMPORAL_BIN, ['schedule', 'describe', '--schedule-id', AUDIT_RETENTION_SCHEDULE_ID, '--address', h.env.TEMPORAL_ADDRESS, '--namespace', h.env.TEMPORAL_NAMESPACE]);
+    const { stdout } = await run(TEMPORAL_BIN, [
+      'schedule',
+      'describe',
+      '--schedule-id',
+      AUDIT_RETENTION_SCHEDULE_ID,
+      '--address',
+      h.env.TEMPORAL_ADDRESS,
+      '--namespace',
+      h.env.TEMPORAL_NAMESPACE,
+    ]);
     expect(stdout).toContain('Removes audit records older than the retention period');
     expect(stdout).toMatch(/auditRetentionWorkflow/);
   });
@@ -102,7 +112,10 @@ describe('audit log: retention', () => {
 
     // Once more: whatever it removes is older than its cutoff, everything younger stays, and
     // a run that removes nothing records nothing.
-    const rerun = await h.temporal.workflow.execute('auditRetentionWorkflow', { taskQueue: h.env.TEMPORAL_TASK_QUEUE, workflowId: `audit-retention-manual-${randomUUID()}` });
+    const rerun = await h.temporal.workflow.execute('auditRetentionWorkflow', {
+      taskQueue: h.env.TEMPORAL_TASK_QUEUE,
+      workflowId: `audit-retention-manual-${randomUUID()}`,
+    });
     const cutoff = Date.parse(rerun.cutoff!);
     const remaining = await auditRows(pg);
     expect(after.filter((r) => r.occurred_at.getTime() >= cutoff).every((r) => remaining.some((k) => k.id === r.id))).toBe(true);

@@ -68,7 +68,13 @@ describe('audit log: sealer, proofs over REST, offline verification', () => {
         const out: number[] = [];
         for (let k = 0; k < ACTIONS_PER_WRITER; k++) {
           // A refused operator call: one record each (the HTTP trail), nothing else written.
-          const r = await call({ baseUrl: apis[w % 2]! }, 'POST', '/v1/operator/applications', { partner: {} }, { ...h.operator, 'x-request-id': `seal-${run}-${w}-${k}` });
+          const r = await call(
+            { baseUrl: apis[w % 2]! },
+            'POST',
+            '/v1/operator/applications',
+            { partner: {} },
+            { ...h.operator, 'x-request-id': `seal-${run}-${w}-${k}` },
+          );
           out.push(r.status);
         }
         return out;
@@ -76,7 +82,10 @@ describe('audit log: sealer, proofs over REST, offline verification', () => {
     );
     expect(statuses.flat().every((s) => s === 400)).toBe(true);
     const records = await eventually('every action recorded', async () => {
-      const { rows } = await pg.query<{ id: string; request_id: string }>('SELECT id::text AS id, request_id FROM audit_records WHERE request_id LIKE $1 ORDER BY id', [`seal-${run}-%`]);
+      const { rows } = await pg.query<{ id: string; request_id: string }>(
+        'SELECT id::text AS id, request_id FROM audit_records WHERE request_id LIKE $1 ORDER BY id',
+        [`seal-${run}-%`],
+      );
       return rows.length >= WRITERS * ACTIONS_PER_WRITER ? rows : undefined;
     });
     expect(records).toHaveLength(WRITERS * ACTIONS_PER_WRITER);
@@ -93,7 +102,12 @@ describe('audit log: sealer, proofs over REST, offline verification', () => {
       const { rows } = await pg.query<{ top: number }>('SELECT max(leaf_index)::int AS top FROM audit_leaves WHERE record_id = ANY($1::bigint[])', [ids]);
       return cp.status === 200 && cp.body.treeSize > rows[0]!.top ? cp.body : undefined;
     });
-    expect(checkpoint).toMatchObject({ rootHash: expect.stringMatching(/^[0-9a-f]{64}$/), keyId: key.body.keyId, timestamp: expect.any(String), signature: expect.any(String) });
+    expect(checkpoint).toMatchObject({
+      rootHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      keyId: key.body.keyId,
+      timestamp: expect.any(String),
+      signature: expect.any(String),
+    });
     const verified = parseAndVerifyCheckpoint(checkpoint.note, publicKey, key.body.keyName);
     expect(verified.rootHash.toString('hex')).toBe(checkpoint.rootHash);
 
@@ -139,9 +153,13 @@ describe('audit log: sealer, proofs over REST, offline verification', () => {
     writeFileSync(join(dir, 'checkpoint'), note);
     writeFileSync(join(dir, 'proof.json'), JSON.stringify(proof.body));
     const cli = (file: string) => {
-      const out = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'chaos', 'support', 'swc-register.js'), join(ROOT, 'scripts', 'audit', 'verify-proof.ts'), file, join(dir, 'checkpoint')], {
-        env: { ...process.env, AUDIT_PUBLIC_KEY: DEV_AUDIT_PUBLIC_KEY },
-      });
+      const out = spawnSync(
+        process.execPath,
+        ['-r', join(ROOT, 'test', 'chaos', 'support', 'swc-register.js'), join(ROOT, 'scripts', 'audit', 'verify-proof.ts'), file, join(dir, 'checkpoint')],
+        {
+          env: { ...process.env, AUDIT_PUBLIC_KEY: DEV_AUDIT_PUBLIC_KEY },
+        },
+      );
       return { status: out.status, stdout: out.stdout.toString('utf8') };
     };
     expect(cli(join(dir, 'proof.json'))).toEqual({ status: 0, stdout: expect.stringMatching(/^proof OK: record \d+ is leaf \d+ of the signed tree of \d+/) });

@@ -94,7 +94,13 @@ describe('audit trail: what is recorded', () => {
       { flow: 'onboarding', from: 'AWAITING_SIGNATURE', to: 'INVITING', event: 'BANK_SIGNED' },
     ]);
     expect(onboarding.every((r) => r.partner_id === partnerId && r.actor_type === 'OPERATOR')).toBe(true);
-    const registration = await waitForAudit(pg, 'registration transitions', "action = 'workflow.transition' AND details->>'flow' = 'registration' AND partner_id = $1", [partnerId], 2);
+    const registration = await waitForAudit(
+      pg,
+      'registration transitions',
+      "action = 'workflow.transition' AND details->>'flow' = 'registration' AND partner_id = $1",
+      [partnerId],
+      2,
+    );
     expect(registration.map((r) => [r.details.from, r.details.to, r.details.event, r.actor_type])).toEqual([
       [null, 'INVITED', 'START', 'SYSTEM'],
       ['INVITED', 'CODE_SENT', 'CODE_REQUESTED', 'USER'],

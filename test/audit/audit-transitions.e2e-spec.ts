@@ -124,10 +124,9 @@ describe('audit trail: transitions of the authentication flows', () => {
     }
     // One workflow per lock, named by its end: found through its first record.
     const workflowId = await eventually('the lock workflow', async () => {
-      const found = await pg.query<{ target_id: string }>(
-        "SELECT target_id FROM audit_records WHERE action = 'workflow.transition' AND target_id LIKE $1 LIMIT 1",
-        [`login-lock-${user.userId}-%`],
-      );
+      const found = await pg.query<{ target_id: string }>("SELECT target_id FROM audit_records WHERE action = 'workflow.transition' AND target_id LIKE $1 LIMIT 1", [
+        `login-lock-${user.userId}-%`,
+      ]);
       return found.rows[0]?.target_id;
     });
     const rows = await transitionsOf(workflowId);

@@ -30,8 +30,7 @@ describe('sign-in by SMS code', () => {
   });
 
   const otp = (login: string, harness = h) => call(harness, 'POST', '/v1/auth/otp', { login }, fromAddress());
-  const verify = (challengeId: string, code: string, harness = h) =>
-    call(harness, 'POST', `/v1/auth/otp/${challengeId}/verify`, { code }, fromAddress());
+  const verify = (challengeId: string, code: string, harness = h) => call(harness, 'POST', `/v1/auth/otp/${challengeId}/verify`, { code }, fromAddress());
   /** The n-th SMS to the user's phone (the first was the registration code). */
   const nthCode = (user: RegisteredUser, n: number) => mail.smsCode(user.phone, n);
 

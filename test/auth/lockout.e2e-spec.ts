@@ -45,12 +45,19 @@ describe('login lockout', () => {
     await mail.waitFor(`${user.phone.replace(/\D/g, '')}@sms.localhost`, 2); // registration code, then the lock notice
 
     // The lock's own timer (a workflow) ends it; then the right password works again and clears the counts.
-    await eventually('the lock to end', async () => ((await db.user.findUniqueOrThrow({ where: { id: user.userId } })).status === 'ACTIVE' ? true : undefined), LOCK_MS + 15_000);
+    await eventually(
+      'the lock to end',
+      async () => ((await db.user.findUniqueOrThrow({ where: { id: user.userId } })).status === 'ACTIVE' ? true : undefined),
+      LOCK_MS + 15_000,
+    );
     const ok = await attempt(user, user.password);
     expect(ok.status).toBe(200);
     expect((await call(h, 'GET', '/v1/me', undefined, bearer(ok.body.sessionKey))).status).toBe(200);
     expect(await db.loginLock.findUniqueOrThrow({ where: { userId: user.userId } })).toMatchObject({ passwordFailures: 0, lockCount: 0, lockedUntil: null });
-    const locked = await db.auditRecord.findFirstOrThrow({ where: { actorId: user.userId, action: 'auth.login', outcome: 'FAILURE', details: { path: ['lockedUntil'], not: 'null' } }, orderBy: { id: 'asc' } });
+    const locked = await db.auditRecord.findFirstOrThrow({
+      where: { actorId: user.userId, action: 'auth.login', outcome: 'FAILURE', details: { path: ['lockedUntil'], not: 'null' } },
+      orderBy: { id: 'asc' },
+    });
     expect(locked.details).toMatchObject({ method: 'PASSWORD', reason: 'WRONG_PASSWORD' });
   });
 

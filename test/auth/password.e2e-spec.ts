@@ -25,8 +25,7 @@ describe('password change and recovery', () => {
     await db.$disconnect();
   });
 
-  const change = (key: string, currentPassword: string, newPassword: string) =>
-    call(h, 'POST', '/v1/auth/password', { currentPassword, newPassword }, bearer(key));
+  const change = (key: string, currentPassword: string, newPassword: string) => call(h, 'POST', '/v1/auth/password', { currentPassword, newPassword }, bearer(key));
 
   it('§1.12 change: needs the current password, applies the policy and the 5-password history, ends every other session', async () => {
     const user = users[0]!;

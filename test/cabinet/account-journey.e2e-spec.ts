@@ -31,7 +31,10 @@ describe('cabinet in a browser: sign-in by code, recovery, users, approval polic
     await page.locator('#field-login').fill(user.login);
     let before = await smsSoFar();
     await page.getByTestId('login-send-code').click();
-    await page.getByTestId('code-countdown').getByText(/[45]:\d\d/).waitFor();
+    await page
+      .getByTestId('code-countdown')
+      .getByText(/[45]:\d\d/)
+      .waitFor();
     await page.locator('#field-code').fill(await nextCode(before));
     await page.getByTestId('login-verify').click();
     await page.getByTestId('me-name').waitFor();

@@ -43,13 +43,22 @@ describe('cabinet in a browser: registration to statement', () => {
     const page = await own.newPage();
     await page.goto(link);
     await expect(status(page, 'register')).resolves.toBe('START');
-    await page.getByTestId('link-countdown').getByText(/Ссылка действует ещё 7[12]:\d\d:\d\d/).waitFor();
+    await page
+      .getByTestId('link-countdown')
+      .getByText(/Ссылка действует ещё 7[12]:\d\d:\d\d/)
+      .waitFor();
     await pressUntilSent(page, 'send-code');
-    await page.getByTestId('code-countdown').getByText(/Код действует ещё [45]:\d\d/).waitFor();
+    await page
+      .getByTestId('code-countdown')
+      .getByText(/Код действует ещё [45]:\d\d/)
+      .waitFor();
     // The resend button waits out the API's cooldown (3 s here), counting down.
     step('registration code');
     await expect(page.getByTestId('resend').isDisabled()).resolves.toBe(true);
-    await page.getByTestId('resend-countdown').getByText(/через 0:0\d/).waitFor();
+    await page
+      .getByTestId('resend-countdown')
+      .getByText(/через 0:0\d/)
+      .waitFor();
 
     const code = await mail.smsCode(person!.phone);
     await page.locator('#field-code').fill(code === '000000' ? '111111' : '000000');
@@ -120,7 +129,10 @@ describe('cabinet in a browser: registration to statement', () => {
     await other.getByTestId('confirm-payment').click();
     const what = other.getByTestId('confirms-what');
     await what.getByText(`1500.50 KZT получателю ${beneficiary.name} (IBAN ${beneficiary.iban})`).waitFor();
-    await other.getByTestId('code-countdown').getByText(/Код действует ещё [45]:\d\d/).waitFor();
+    await other
+      .getByTestId('code-countdown')
+      .getByText(/Код действует ещё [45]:\d\d/)
+      .waitFor();
     const sms = (await mail.waitFor(smsBox(second!.phone), smsBefore + 1))[smsBefore]!.text;
     expect(sms).toContain('1500.50 KZT');
     await other.locator('#field-code').fill(/\b(\d{6})\b/.exec(sms)![1]!);
@@ -174,4 +186,3 @@ async function fillPayment(page: Page, beneficiary: Record<string, string>, amou
   await page.locator('#field-knp').fill('710');
   await page.locator('#field-purpose').fill('Оплата по договору поставки №16');
 }
-

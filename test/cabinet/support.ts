@@ -51,7 +51,11 @@ export async function startCabinetStack(name: string): Promise<CabinetStack> {
     timings,
     step: (next) => void (step = next),
     async close() {
-      console.log(`cabinet ${name}: ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}; last step: ${step}`);
+      console.log(
+        `cabinet ${name}: ${Object.entries(timings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}; last step: ${step}`,
+      );
       await browser.close();
       await cabinet.close();
       await h.close();

@@ -38,7 +38,11 @@ describe('chaos: PostgreSQL unreachable', () => {
     const started = Date.now();
     const res = await call(h, method, path, body, headers);
     const took = Date.now() - started;
-    expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 503, type: expect.stringContaining('application/problem+json') });
+    expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
+      path,
+      status: 503,
+      type: expect.stringContaining('application/problem+json'),
+    });
     expect(took).toBeLessThan(withinMs);
     return res;
   }
@@ -59,20 +63,28 @@ describe('chaos: PostgreSQL unreachable', () => {
     await unavailable('POST', '/v1/auth/login', { login: first.users[0]!.email, password: 'Whatever-2026!' });
     await unavailable('GET', '/ready');
     // The code expires during the outage; recording that fails and is retried.
-    const retrying = await eventually('an activity retrying against the database', async () => {
-      const { raw } = await h.temporal.workflow.getHandle(registrationWorkflowId(userId, 1)).describe();
-      const attempt = Math.max(0, ...(raw.pendingActivities ?? []).map((a) => a.attempt ?? 0));
-      return attempt >= 2 ? attempt : undefined;
-    }, OUTAGE_MS);
+    const retrying = await eventually(
+      'an activity retrying against the database',
+      async () => {
+        const { raw } = await h.temporal.workflow.getHandle(registrationWorkflowId(userId, 1)).describe();
+        const attempt = Math.max(0, ...(raw.pendingActivities ?? []).map((a) => a.attempt ?? 0));
+        return attempt >= 2 ? attempt : undefined;
+      },
+      OUTAGE_MS,
+    );
     expect(retrying).toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, Math.max(0, restoreAt - Date.now())));
     proxy.restore();
 
     await eventually('ready again', async () => ((await call(h, 'GET', '/ready')).status === 200 ? true : undefined), 30_000);
-    await eventually('the expiry recorded', async () => {
-      const s = await call(h, 'GET', `/v1/registrations/${token}`);
-      return s.status === 200 && s.body.status === 'INVITED' ? true : undefined;
-    }, 45_000);
+    await eventually(
+      'the expiry recorded',
+      async () => {
+        const s = await call(h, 'GET', `/v1/registrations/${token}`);
+        return s.status === 200 && s.body.status === 'INVITED' ? true : undefined;
+      },
+      45_000,
+    );
     expect((await call(h, 'POST', `/v1/registrations/${token}/code`)).status).toBe(202);
     await completeRegistration(h, token, await mail.smsCode(first.users[0]!.phone, 2));
     await register(h, mail, waiting.users[0]!);

@@ -53,10 +53,14 @@ describe('chaos: the mail server down', () => {
     // The SMS is sent inside the code request's Update: the call waits while its activity retries.
     const codeRequest = call(h, 'POST', `/v1/registrations/${token}/code`);
     const retrying = [...(await registrations(during.applicationId)), ...(await registrations(before.applicationId))];
-    await eventually('the link e-mails and the SMS failing and retrying', async () => {
-      const attempts = await Promise.all(retrying.map(pendingAttempts));
-      return attempts.every((a) => a >= 2) ? attempts : undefined;
-    }, 30_000);
+    await eventually(
+      'the link e-mails and the SMS failing and retrying',
+      async () => {
+        const attempts = await Promise.all(retrying.map(pendingAttempts));
+        return attempts.every((a) => a >= 2) ? attempts : undefined;
+      },
+      30_000,
+    );
 
     maildev = await startMail();
     expect((await codeRequest).status).toBe(202);

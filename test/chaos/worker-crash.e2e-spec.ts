@@ -60,10 +60,14 @@ describe('chaos: the worker killed mid-flow', () => {
     expect((await Promise.all(requests)).map((r) => r.status)).toEqual(users.map(() => 202));
 
     for (const [i, user] of users.entries()) {
-      const codes = await eventually(`an SMS to user ${i}`, async () => {
-        const found = await smsCodes(mail, user.phone);
-        return found.length ? found : undefined;
-      }, 30_000);
+      const codes = await eventually(
+        `an SMS to user ${i}`,
+        async () => {
+          const found = await smsCodes(mail, user.phone);
+          return found.length ? found : undefined;
+        },
+        30_000,
+      );
       // A retried send may repeat the message, never change the code.
       expect(new Set(codes).size).toBe(1);
       await completeRegistration(h, tokens[i]!, codes[0]!);

@@ -153,8 +153,7 @@ describe('payload encryption and the codec endpoint', () => {
   it('decodes for the temporal CLI given the codec endpoint and an operator token, as the README says', async () => {
     const args = ['workflow', 'show', '--workflow-id', workflowId, '--address', h.env.TEMPORAL_ADDRESS, '--namespace', h.env.TEMPORAL_NAMESPACE, '--output', 'json'];
     // JSON output keeps payload data in base64: read every payload's data as text.
-    const texts = (stdout: string) =>
-      [...stdout.matchAll(/"data":\s*"([A-Za-z0-9+/=]*)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')).join('\n');
+    const texts = (stdout: string) => [...stdout.matchAll(/"data":\s*"([A-Za-z0-9+/=]*)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')).join('\n');
     const plain = await run(TEMPORAL_BIN, args);
     expect(plain.stdout).toContain(Buffer.from('binary/encrypted').toString('base64'));
     expect(texts(plain.stdout)).not.toContain(partnerName);

@@ -153,7 +153,12 @@ describe('every answer matches the OpenAPI document', () => {
   it('fails an answer the document does not describe', () => {
     const headers = new Headers({ 'x-request-id': 'r' });
     const answer = (status: number, body: unknown): Exchange => ({
-      method: 'GET', path: '/v1/accounts', status, contentType: 'application/json', headers, body: JSON.stringify(body),
+      method: 'GET',
+      path: '/v1/accounts',
+      status,
+      contentType: 'application/json',
+      headers,
+      body: JSON.stringify(body),
     });
     expect(checker.violations(answer(200, { items: [], nextCursor: null }))).toEqual([]);
     expect(checker.violations(answer(200, { accounts: [] }))).not.toEqual([]);

@@ -17,9 +17,7 @@ describe('database schema', () => {
     expect(again.applied).toEqual([]);
     const pg = new Client({ connectionString: process.env.DATABASE_URL });
     await pg.connect();
-    const { rows } = await pg.query(
-      'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
-    );
+    const { rows } = await pg.query('SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
     await pg.end();
     const files = listMigrations();
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
@@ -42,15 +40,26 @@ describe('database schema', () => {
     });
     const user = await prisma.user.create({
       data: {
-        id: randomUUID(), partnerId: partner.id, applicationId: application.id, login: `schema-${randomUUID()}@example.kz`,
-        fullName: 'Schema User', phone: '+77012345678', accessLevel: 'FULL_ACCESS', origin: 'APPLICATION', language: 'ru',
+        id: randomUUID(),
+        partnerId: partner.id,
+        applicationId: application.id,
+        login: `schema-${randomUUID()}@example.kz`,
+        fullName: 'Schema User',
+        phone: '+77012345678',
+        accessLevel: 'FULL_ACCESS',
+        origin: 'APPLICATION',
+        language: 'ru',
       },
     });
     await prisma.passwordHistory.create({ data: { userId: user.id, hash: '$argon2id$v=19$m=19456,t=2,p=1$x$y' } });
     await prisma.registration.create({
       data: {
-        id: randomUUID(), userId: user.id, invitationNo: 1, workflowId: `registration-${user.id}-1`,
-        tokenHash: 'a'.repeat(64), expiresAt: new Date(Date.now() + 1000),
+        id: randomUUID(),
+        userId: user.id,
+        invitationNo: 1,
+        workflowId: `registration-${user.id}-1`,
+        tokenHash: 'a'.repeat(64),
+        expiresAt: new Date(Date.now() + 1000),
       },
     });
     await prisma.oneTimeCode.create({
@@ -59,9 +68,16 @@ describe('database schema', () => {
     await prisma.outboundMessage.create({ data: { key: `k-${randomUUID()}`, channel: 'SMS', recipient: '+7 701 *** ** 78', template: 'x' } });
     const subUserRequest = await prisma.subUserRequest.create({
       data: {
-        id: randomUUID(), partnerId: partner.id, creatorId: user.id, workflowId: `sub-user-request-${randomUUID()}`,
-        fullName: 'Sub User', email: `sub-${randomUUID()}@example.kz`, phone: '+77012345679', requestedAccessLevel: 'FULL_ACCESS',
-        reviewFlags: ['PHONE_IN_USE'], newUserId: user.id,
+        id: randomUUID(),
+        partnerId: partner.id,
+        creatorId: user.id,
+        workflowId: `sub-user-request-${randomUUID()}`,
+        fullName: 'Sub User',
+        email: `sub-${randomUUID()}@example.kz`,
+        phone: '+77012345679',
+        requestedAccessLevel: 'FULL_ACCESS',
+        reviewFlags: ['PHONE_IN_USE'],
+        newUserId: user.id,
       },
     });
     const subRead = await prisma.subUserRequest.findUniqueOrThrow({ where: { id: subUserRequest.id }, include: { creator: true, newUser: true, partner: true } });
@@ -75,8 +91,12 @@ describe('database schema', () => {
     await prisma.rateCounter.create({ data: { kind: 'LOGIN_ADDRESS', subject: 'd'.repeat(64), windowStartedAt: new Date(), count: 3 } });
     await prisma.passwordRecovery.create({
       data: {
-        id: randomUUID(), userId: user.id, recoveryNo: 1, workflowId: `recovery-${user.id}-1`,
-        tokenHash: 'e'.repeat(64), expiresAt: new Date(Date.now() + 1000),
+        id: randomUUID(),
+        userId: user.id,
+        recoveryNo: 1,
+        workflowId: `recovery-${user.id}-1`,
+        tokenHash: 'e'.repeat(64),
+        expiresAt: new Date(Date.now() + 1000),
       },
     });
     const auth = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { loginLock: true, passwordRecoveries: true } });
@@ -95,9 +115,20 @@ describe('database schema', () => {
     expect(opening).toMatchObject({ direction: 'CREDIT', amountTiyn: 12345n, balanceAfterTiyn: 12345n, posting: { kind: 'OPENING', outcome: 'EXECUTED' } });
     const ledgerPayment = await prisma.payment.create({
       data: {
-        id: randomUUID(), partnerId: partner.id, number: 1_000_000, authorId: user.id, debitIban: account.iban, amountTiyn: 45n,
-        beneficiaryName: 'B', beneficiaryBinIin: '060540001498', beneficiaryIban: 'KZ75125KZT2069100100', beneficiaryBic: 'HSBKKZKX',
-        kbe: '17', knp: '710', purpose: 'schema', valueDate: new Date(),
+        id: randomUUID(),
+        partnerId: partner.id,
+        number: 1_000_000,
+        authorId: user.id,
+        debitIban: account.iban,
+        amountTiyn: 45n,
+        beneficiaryName: 'B',
+        beneficiaryBinIin: '060540001498',
+        beneficiaryIban: 'KZ75125KZT2069100100',
+        beneficiaryBic: 'HSBKKZKX',
+        kbe: '17',
+        knp: '710',
+        purpose: 'schema',
+        valueDate: new Date(),
       },
     });
     await prisma.$transaction(async (tx) => {
@@ -105,7 +136,14 @@ describe('database schema', () => {
       await tx.account.update({ where: { iban: account.iban }, data: { balanceTiyn: 12300n } });
       await tx.ledgerPosting.create({
         data: {
-          id: randomUUID(), kind: 'PAYMENT', paymentId: ledgerPayment.id, outcome: 'EXECUTED', amountTiyn: 45n, documentNumber: '1000000', knp: '710', purpose: 'schema',
+          id: randomUUID(),
+          kind: 'PAYMENT',
+          paymentId: ledgerPayment.id,
+          outcome: 'EXECUTED',
+          amountTiyn: 45n,
+          documentNumber: '1000000',
+          knp: '710',
+          purpose: 'schema',
           entries: {
             create: [
               { accountIban: account.iban, direction: 'DEBIT', amountTiyn: 45n, balanceAfterTiyn: 12300n, counterpartyName: 'B' },
@@ -115,28 +153,56 @@ describe('database schema', () => {
         },
       });
     });
-    const posted = await prisma.payment.findUniqueOrThrow({ where: { id: ledgerPayment.id }, include: { ledgerPosting: { include: { entries: { include: { bankAccount: true } } } } } });
-    expect(posted.ledgerPosting!.entries.map((e) => [e.direction, e.accountIban ?? e.bankAccount!.code])).toEqual([['DEBIT', account.iban], ['CREDIT', 'CLEARING']]);
+    const posted = await prisma.payment.findUniqueOrThrow({
+      where: { id: ledgerPayment.id },
+      include: { ledgerPosting: { include: { entries: { include: { bankAccount: true } } } } },
+    });
+    expect(posted.ledgerPosting!.entries.map((e) => [e.direction, e.accountIban ?? e.bankAccount!.code])).toEqual([
+      ['DEBIT', account.iban],
+      ['CREDIT', 'CLEARING'],
+    ]);
 
     // Payment documents and their approval: counter, timeline, confirmations, policy, idempotency keys.
     await prisma.paymentCounter.create({ data: { partnerId: partner.id, lastNumber: 1_000_000 } });
     await prisma.payment.update({
       where: { id: ledgerPayment.id },
       data: {
-        workflowId: `payment-${ledgerPayment.id}`, revision: 3, status: 'SENT_TO_BANK', requiredConfirmations: 1,
-        policySnapshot: { rules: [], authorMayConfirm: true }, holdStatus: 'ON_HOLD', holdDeadline: new Date(), expiresAt: null,
+        workflowId: `payment-${ledgerPayment.id}`,
+        revision: 3,
+        status: 'SENT_TO_BANK',
+        requiredConfirmations: 1,
+        policySnapshot: { rules: [], authorMayConfirm: true },
+        holdStatus: 'ON_HOLD',
+        holdDeadline: new Date(),
+        expiresAt: null,
       },
     });
     await prisma.paymentEvent.create({
-      data: { paymentId: ledgerPayment.id, key: `payment-${ledgerPayment.id}/1/0`, type: 'SUBMITTED', actorType: 'USER', actorId: user.id, version: 1, details: { requiredConfirmations: 1 } },
+      data: {
+        paymentId: ledgerPayment.id,
+        key: `payment-${ledgerPayment.id}/1/0`,
+        type: 'SUBMITTED',
+        actorType: 'USER',
+        actorId: user.id,
+        version: 1,
+        details: { requiredConfirmations: 1 },
+      },
     });
     await prisma.paymentConfirmation.create({
       data: { id: randomUUID(), paymentId: ledgerPayment.id, userId: user.id, version: 1, challengeId: randomUUID(), confirmedAt: new Date() },
     });
     await prisma.approvalPolicy.create({
-      data: { partnerId: partner.id, rules: [{ minAmountTiyn: '0', requiredConfirmations: 2 }], authorMayConfirm: false, updatedBy: user.id, changeId: randomUUID() },
+      data: {
+        partnerId: partner.id,
+        rules: [{ minAmountTiyn: '0', requiredConfirmations: 2 }],
+        authorMayConfirm: false,
+        updatedBy: user.id,
+        changeId: randomUUID(),
+      },
     });
-    await prisma.idempotencyKey.create({ data: { scope: `user:${user.id}`, key: 'k1', requestHash: 'f'.repeat(64), responseStatus: 201, responseBody: { id: 'x' } } });
+    await prisma.idempotencyKey.create({
+      data: { scope: `user:${user.id}`, key: 'k1', requestHash: 'f'.repeat(64), responseStatus: 201, responseBody: { id: 'x' } },
+    });
     const document = await prisma.payment.findUniqueOrThrow({
       where: { id: ledgerPayment.id },
       include: { events: true, confirmations: true, author: true, partner: { include: { paymentCounter: true, approvalPolicy: true } } },
@@ -166,29 +232,61 @@ describe('database schema', () => {
     const partner = await prisma.partner.create({ data: { id: randomUUID(), bin: '9' + String(Date.now()).slice(-11), name: 'P' } });
     await prisma.application.create({ data: { id: randomUUID(), partnerId: partner.id, workflowId: `w-${randomUUID()}` } });
     // a second open application for the same partner
-    await expect(
-      prisma.application.create({ data: { id: randomUUID(), partnerId: partner.id, workflowId: `w-${randomUUID()}` } }),
-    ).rejects.toThrow();
+    await expect(prisma.application.create({ data: { id: randomUUID(), partnerId: partner.id, workflowId: `w-${randomUUID()}` } })).rejects.toThrow();
     // logins are stored lower-cased
     await expect(
       prisma.user.create({
-        data: { id: randomUUID(), partnerId: partner.id, login: 'Upper@Example.kz', fullName: 'U', phone: '+77012345678', accessLevel: 'CREATE_AND_VIEW', origin: 'CABINET' },
+        data: {
+          id: randomUUID(),
+          partnerId: partner.id,
+          login: 'Upper@Example.kz',
+          fullName: 'U',
+          phone: '+77012345678',
+          accessLevel: 'CREATE_AND_VIEW',
+          origin: 'CABINET',
+        },
       }),
     ).rejects.toThrow();
     // one pending sub-user request per e-mail (§1.8); a finished one frees it
     const creator = await prisma.user.create({
-      data: { id: randomUUID(), partnerId: partner.id, login: `c-${randomUUID()}@example.kz`, fullName: 'C', phone: '+77012345678', accessLevel: 'FULL_ACCESS', origin: 'APPLICATION' },
+      data: {
+        id: randomUUID(),
+        partnerId: partner.id,
+        login: `c-${randomUUID()}@example.kz`,
+        fullName: 'C',
+        phone: '+77012345678',
+        accessLevel: 'FULL_ACCESS',
+        origin: 'APPLICATION',
+      },
     });
     const subEmail = `pending-${randomUUID()}@example.kz`;
-    const request = (status?: 'REJECTED') => prisma.subUserRequest.create({
-      data: { id: randomUUID(), partnerId: partner.id, creatorId: creator.id, workflowId: `w-${randomUUID()}`, fullName: 'S', email: subEmail, phone: '+77012345679', status },
-    });
+    const request = (status?: 'REJECTED') =>
+      prisma.subUserRequest.create({
+        data: {
+          id: randomUUID(),
+          partnerId: partner.id,
+          creatorId: creator.id,
+          workflowId: `w-${randomUUID()}`,
+          fullName: 'S',
+          email: subEmail,
+          phone: '+77012345679',
+          status,
+        },
+      });
     await request('REJECTED');
     await request();
     await expect(request()).rejects.toThrow();
     await expect(
       prisma.subUserRequest.create({
-        data: { id: randomUUID(), partnerId: partner.id, creatorId: creator.id, workflowId: `w-${randomUUID()}`, fullName: 'S', email: 'Upper@Example.kz', phone: '+77012345679' },
+        data: {
+          id: randomUUID(),
+          partnerId: partner.id,
+          creatorId: creator.id,
+          workflowId: `w-${randomUUID()}`,
+          fullName: 'S',
+          email: 'Upper@Example.kz',
+          phone: '+77012345679',
+        },
       }),
     ).rejects.toThrow();
   });

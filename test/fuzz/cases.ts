@@ -47,7 +47,13 @@ function setIn(root: unknown, path: (string | number)[], value: unknown): unknow
 }
 
 /** Every field of a JSON body, recursively: the path to it and its mutations. */
-function* bodyFields(schema: Schema, base: unknown, path: (string | number)[], rand: () => number, huge = { left: 1 }): Generator<{ path: (string | number)[]; mutations: Mutation[] }> {
+function* bodyFields(
+  schema: Schema,
+  base: unknown,
+  path: (string | number)[],
+  rand: () => number,
+  huge = { left: 1 },
+): Generator<{ path: (string | number)[]; mutations: Mutation[] }> {
   const s = effective(schema);
   if (s.properties) {
     for (const [key, sub] of Object.entries(s.properties)) {
@@ -77,7 +83,7 @@ export function variantsOf(op: Operation, targets: FuzzTargets, rand: () => numb
   const query = (over: Record<string, unknown> = {}) => {
     const all = { ...queryBase, ...over };
     const parts = Object.entries(all).map(([k, v]) => queryPairs(k, v));
-    return parts.some((p) => p === null) ? null : parts.flat() as string[];
+    return parts.some((p) => p === null) ? null : (parts.flat() as string[]);
   };
   const body = op.body ? (targets.goodBody(op) ?? baseline(op.body, 'body', rand)) : undefined;
   const base: Variant = { mutation: 'baseline', path, query: query()!, headers: {}, body: body === undefined ? undefined : json(body) };
@@ -95,7 +101,13 @@ export function variantsOf(op: Operation, targets: FuzzTargets, rand: () => numb
   }
   for (const p of headerParams) for (const [label, value] of HEADER_MUTATIONS(rand)) add(`header.${p.name}: ${label}`, { headers: { [p.name]: value } });
   if (op.body) {
-    const whole: [string, unknown][] = [['null', null], ['array', []], ['string', 'fuzz'], ['number', 0], ['empty object', {}]];
+    const whole: [string, unknown][] = [
+      ['null', null],
+      ['array', []],
+      ['string', 'fuzz'],
+      ['number', 0],
+      ['empty object', {}],
+    ];
     for (const [label, value] of whole) add(`body: ${label}`, { body: json(value) });
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       add('body: unknown extra key', { body: json({ ...body, fuzzExtra: 'x' }) });
@@ -109,7 +121,8 @@ export function variantsOf(op: Operation, targets: FuzzTargets, rand: () => numb
   }
   // After the field mutations: a path variant that still names the target (an upper-cased uuid) carries out the
   // command, and a hostile field must reach the workflow while it is still in its live state.
-  for (const p of pathParams) for (const [label, value] of PATH_MUTATIONS(targets.pathValue(op, p.name), rand)) add(`path.${p.name}: ${label}`, { path: { ...path, [p.name]: value } });
+  for (const p of pathParams)
+    for (const [label, value] of PATH_MUTATIONS(targets.pathValue(op, p.name), rand)) add(`path.${p.name}: ${label}`, { path: { ...path, [p.name]: value } });
   for (const t of transportVariants(op, base.body ?? json({}))) add(t.mutation, { headers: t.headers, body: t.body });
   out.push(base);
   return out;

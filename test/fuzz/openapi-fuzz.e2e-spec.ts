@@ -51,8 +51,12 @@ describe('OpenAPI fuzz against the running stack', () => {
     const targets = targetsOf(h, world, seeded(SEED));
     const rand = seeded(SEED + 1);
     const oversizedUrl: FuzzRequest = {
-      op: 'GET /v1/payments', mutation: 'URL of 20 kB (over the HTTP header limit)', as: 'session', method: 'GET',
-      url: `/v1/payments?cursor=${'a'.repeat(20_000)}`, headers: { ...targets.commonHeaders, ...world.cabinet.users[0]!.auth },
+      op: 'GET /v1/payments',
+      mutation: 'URL of 20 kB (over the HTTP header limit)',
+      as: 'session',
+      method: 'GET',
+      url: `/v1/payments?cursor=${'a'.repeat(20_000)}`,
+      headers: { ...targets.commonHeaders, ...world.cabinet.users[0]!.auth },
     };
     function* all(): Generator<FuzzRequest> {
       for (const op of ops) yield* requestsOf(op, targets, rand);
@@ -75,8 +79,13 @@ describe('OpenAPI fuzz against the running stack', () => {
       const kinds = judge(outcome);
       if (!kinds.length) return;
       findings.push({
-        op: req.op, mutation: redact(req.mutation, world.secrets), as: req.as, method: req.method,
-        url: redact(req.url, world.secrets), status: outcome.status ?? outcome.error ?? '?', kinds,
+        op: req.op,
+        mutation: redact(req.mutation, world.secrets),
+        as: req.as,
+        method: req.method,
+        url: redact(req.url, world.secrets),
+        status: outcome.status ?? outcome.error ?? '?',
+        kinds,
         excerpt: redact(outcome.excerpt, world.secrets),
       });
     });
@@ -104,8 +113,12 @@ describe('OpenAPI fuzz against the running stack', () => {
     const ready = await call(h, 'GET', '/ready');
     // Only reads target these two, so they must still be waiting as they were when the fuzz began.
     const sentinels = [
-      ...(await db.payment.findMany({ where: { id: world.payments.read, status: { not: 'AWAITING_CONFIRMATION' } } })).map((p) => `payment ${p.id} that only reads touched is now ${p.status}`),
-      ...(await db.subUserRequest.findMany({ where: { id: world.requests.read, status: { not: 'AWAITING_CONFIRMATION' } } })).map((r) => `sub-user request ${r.id} that only reads touched is now ${r.status}`),
+      ...(await db.payment.findMany({ where: { id: world.payments.read, status: { not: 'AWAITING_CONFIRMATION' } } })).map(
+        (p) => `payment ${p.id} that only reads touched is now ${p.status}`,
+      ),
+      ...(await db.subUserRequest.findMany({ where: { id: world.requests.read, status: { not: 'AWAITING_CONFIRMATION' } } })).map(
+        (r) => `sub-user request ${r.id} that only reads touched is now ${r.status}`,
+      ),
     ];
     const problems = [...left, ...sentinels, ...(ready.status === 200 ? [] : [`GET /ready answered ${ready.status}: ${JSON.stringify(ready.body).slice(0, 300)}`])];
     if (problems.length) throw new Error(`${problems.length} incoherences after the fuzz:\n${problems.join('\n')}`);
@@ -114,9 +127,11 @@ describe('OpenAPI fuzz against the running stack', () => {
   it('records every answered state-changing request in the audit trail (§1.15), hostile or not', async () => {
     expect(audited.length).toBeGreaterThan(1000);
     // Records are written once the answer has gone: give the last ones a moment.
-    const missing = await eventually('audit records', async () => ((await missingAuditRecords(db, audited)).size ? undefined : new Map<string, number>()), 10_000).catch(
-      () => missingAuditRecords(db, audited),
-    );
+    const missing = await eventually(
+      'audit records',
+      async () => ((await missingAuditRecords(db, audited)).size ? undefined : new Map<string, number>()),
+      10_000,
+    ).catch(() => missingAuditRecords(db, audited));
     if (!missing.size) return;
     const lines = [...missing].sort((a, b) => b[1] - a[1]).map(([what, n]) => `  ${n}× ${what}`);
     const total = [...missing.values()].reduce((a, b) => a + b, 0);

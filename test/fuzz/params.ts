@@ -43,7 +43,8 @@ export function queryPairs(name: string, value: unknown): string[] | null {
   if (value === null) return [encodeComponent(name)];
   if (value instanceof RawJson) return value.text.length > 8000 ? null : [`${name}=${encodeComponent(value.text)}`];
   if (Array.isArray(value)) return value.length > 50 ? null : value.length ? value.map((v) => `${name}=${encodeComponent(String(v))}`) : [`${name}[]=`];
-  if (typeof value === 'object') return Object.keys(value).length ? Object.entries(value).map(([k, v]) => `${name}[${encodeComponent(k)}]=${encodeComponent(String(v))}`) : [`${name}[]=`];
+  if (typeof value === 'object')
+    return Object.keys(value).length ? Object.entries(value).map(([k, v]) => `${name}[${encodeComponent(k)}]=${encodeComponent(String(v))}`) : [`${name}[]=`];
   const text = encodeComponent(String(value));
   return text.length > 8000 ? null : [`${name}=${text}`];
 }

@@ -35,24 +35,27 @@ export function send(baseUrl: string, agent: Agent, req: FuzzRequest, deadlineMs
     const headers = { ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) };
     let r;
     try {
-      r = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent, signal: AbortSignal.timeout(deadlineMs) }, (res) => {
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        res.on('data', (c: Buffer) => {
-          bytes += c.length;
-          if (bytes - c.length < KEEP) chunks.push(c);
-        });
-        res.on('end', () =>
-          done({
-            status: res.statusCode,
-            contentType: String(res.headers['content-type'] ?? ''),
-            requestId: (res.headers['x-request-id'] as string | undefined) ?? null,
-            bodyBytes: bytes,
-            excerpt: Buffer.concat(chunks).toString('utf8').slice(0, KEEP),
-          }),
-        );
-        res.on('error', (e: NodeJS.ErrnoException) => failed(e.name === 'AbortError' ? 'timeout' : (e.code ?? e.message)));
-      });
+      r = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent, signal: AbortSignal.timeout(deadlineMs) },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let bytes = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            if (bytes - c.length < KEEP) chunks.push(c);
+          });
+          res.on('end', () =>
+            done({
+              status: res.statusCode,
+              contentType: String(res.headers['content-type'] ?? ''),
+              requestId: (res.headers['x-request-id'] as string | undefined) ?? null,
+              bodyBytes: bytes,
+              excerpt: Buffer.concat(chunks).toString('utf8').slice(0, KEEP),
+            }),
+          );
+          res.on('error', (e: NodeJS.ErrnoException) => failed(e.name === 'AbortError' ? 'timeout' : (e.code ?? e.message)));
+        },
+      );
     } catch (e) {
       failed(`client refused to send: ${(e as Error).message}`);
       return;
@@ -72,7 +75,8 @@ export function judge(o: Outcome): string[] {
   const status = o.status!;
   const kinds: string[] = [];
   if (status >= 500) kinds.push('5xx');
-  if (status >= 400 && status < 500 && !o.contentType.includes('application/problem+json')) kinds.push(`4xx not problem+json (${o.contentType || 'no content-type'})`);
+  if (status >= 400 && status < 500 && !o.contentType.includes('application/problem+json'))
+    kinds.push(`4xx not problem+json (${o.contentType || 'no content-type'})`);
   if (status >= 400 && !o.requestId) kinds.push('error without X-Request-Id');
   if (status >= 400 && o.bodyBytes > MAX_ERROR_BODY) kinds.push(`error body of ${o.bodyBytes} bytes (echoes the request?)`);
   return kinds;

@@ -120,7 +120,8 @@ export function mutationsFor(raw: Schema, name: string, base: unknown, required:
     const text = isFreeText(s);
     out.push(m('number 1.5', 1.5), m('boolean true', true), m('array of string', [b]), m('object', { $gt: '' }));
     out.push(m('deep array 10000', new RawJson(deepArray(10_000))));
-    for (const [label, c] of text ? HOSTILE_CHARS : HOSTILE_CHARS.filter(([l]) => STRUCTURED_HOSTILE.includes(l))) out.push(m(`text with ${label}`, insertMiddle(b, c)));
+    for (const [label, c] of text ? HOSTILE_CHARS : HOSTILE_CHARS.filter(([l]) => STRUCTURED_HOSTILE.includes(l)))
+      out.push(m(`text with ${label}`, insertMiddle(b, c)));
     if (!text) for (const n of NUMERIC_STRINGS) out.push(m(`numeric string ${JSON.stringify(n)}`, n));
     out.push(m('only NUL', '\u0000'), m('empty string', ''), m('blank', '   '));
     if (s.minLength && s.minLength > 1) out.push(m(`minLength-1 (${s.minLength - 1})`, 'a'.repeat(s.minLength - 1)));
@@ -141,8 +142,20 @@ export function mutationsFor(raw: Schema, name: string, base: unknown, required:
   } else if (type === 'array') {
     const item = Array.isArray(base) && base.length ? base[0] : null;
     out.push(m('object', {}), m('string', 'fuzz'), m('number', 0), m('empty array', []), m('[null]', [null]));
-    out.push(m('1000 items', Array.from({ length: 1000 }, () => item)), m('deep array 10000', new RawJson(deepArray(10_000))));
-    if (s.maxItems !== undefined && s.maxItems < 20_000) out.push(m(`maxItems+1 (${s.maxItems + 1})`, Array.from({ length: s.maxItems + 1 }, () => item)));
+    out.push(
+      m(
+        '1000 items',
+        Array.from({ length: 1000 }, () => item),
+      ),
+      m('deep array 10000', new RawJson(deepArray(10_000))),
+    );
+    if (s.maxItems !== undefined && s.maxItems < 20_000)
+      out.push(
+        m(
+          `maxItems+1 (${s.maxItems + 1})`,
+          Array.from({ length: s.maxItems + 1 }, () => item),
+        ),
+      );
   } else if (type === 'object' || s.properties) {
     out.push(m('array', []), m('string', 'fuzz'), m('number', 0), m('empty object', {}));
     if (base && typeof base === 'object' && !Array.isArray(base)) out.push(m('unknown extra key', { ...base, fuzzExtra: 'x' }));

@@ -108,7 +108,12 @@ describe('HTTP edges', () => {
   });
 
   it('unknown routes and wrong methods: 404 problem, without naming the path', async () => {
-    for (const [method, path] of [['GET', `/v1/${MARKER}`], ['DELETE', '/v1/auth/login'], ['PUT', '/v1/security/parameters'], ['GET', `/${MARKER}?q=1`]] as const) {
+    for (const [method, path] of [
+      ['GET', `/v1/${MARKER}`],
+      ['DELETE', '/v1/auth/login'],
+      ['PUT', '/v1/security/parameters'],
+      ['GET', `/${MARKER}?q=1`],
+    ] as const) {
       expect(expectProblem(await raw(h, method, path), 404).code).toBe('REQUEST.NO_ROUTE');
     }
   });
@@ -169,7 +174,9 @@ describe('HTTP edges', () => {
 
   describe('the codec endpoint', () => {
     const deepPayloads = `{"payloads":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
-    const huge = JSON.stringify({ payloads: [{ metadata: { encoding: Buffer.from('binary/encrypted').toString('base64') }, data: Buffer.from(MARKER.repeat(100_000)).toString('base64') }] });
+    const huge = JSON.stringify({
+      payloads: [{ metadata: { encoding: Buffer.from('binary/encrypted').toString('base64') }, data: Buffer.from(MARKER.repeat(100_000)).toString('base64') }],
+    });
 
     it('refuses a stranger with 401 before reading deep or 2 MB bodies, echoing nothing and granting no CORS', async () => {
       for (const body of [deepPayloads, huge]) {

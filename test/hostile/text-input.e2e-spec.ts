@@ -31,7 +31,10 @@ describe('hostile text and dates (issue 12)', () => {
       const res = await call(h, 'POST', '/v1/payments', { ...body, beneficiary: { ...body.beneficiary, name } }, director().auth);
       expect(res.status).toBe(400);
       expect(fieldErrors(res.body)).toEqual([
-        { path: 'beneficiary.name', message: expect.stringMatching(/^Beneficiary name must not contain invisible or direction-changing characters \(found U\+(202E|200B|200D|FEFF|2066)\)\.$/) },
+        {
+          path: 'beneficiary.name',
+          message: expect.stringMatching(/^Beneficiary name must not contain invisible or direction-changing characters \(found U\+(202E|200B|200D|FEFF|2066)\)\.$/),
+        },
       ]);
     }
     const nul = await call(h, 'POST', '/v1/payments', { ...documentBody(c), purpose: 'a\u0000b' }, director().auth);
@@ -72,7 +75,11 @@ describe('hostile text and dates (issue 12)', () => {
     ];
     for (const cursor of cursors) {
       const res = await call(h, 'GET', `/v1/payments?cursor=${cursor}`, undefined, director().auth);
-      expect({ cursor, status: res.status, errors: fieldErrors(res.body).map((e: { path: string }) => e.path) }).toEqual({ cursor, status: 400, errors: ['cursor'] });
+      expect({ cursor, status: res.status, errors: fieldErrors(res.body).map((e: { path: string }) => e.path) }).toEqual({
+        cursor,
+        status: 400,
+        errors: ['cursor'],
+      });
     }
   });
 

@@ -81,10 +81,14 @@ describe('a failed write never wedges a payment', () => {
 
   /** Waits until both say `status` (the bank's answer comes after the REST call). */
   const settles = (id: string, status: string) =>
-    eventually(`workflow and row of ${id} both ${status}`, async () => {
-      const wf = await agree(id);
-      return wf.status === status ? wf : undefined;
-    }, 30_000);
+    eventually(
+      `workflow and row of ${id} both ${status}`,
+      async () => {
+        const wf = await agree(id);
+        return wf.status === status ? wf : undefined;
+      },
+      30_000,
+    );
 
   const draft = async (amount?: string) => {
     const created = await call(h, 'POST', '/v1/payments', documentBody(c, amount), director().auth);
@@ -98,8 +102,10 @@ describe('a failed write never wedges a payment', () => {
     await refusedPromptly(() => call(h, 'POST', `/v1/payments/${id}/submit`, undefined, director().auth));
     expect(await agree(id)).toMatchObject({ status: 'DRAFT', revision: 0 });
     // The operator sees the refused step in the audit trail (and in the workflow's history).
-    const audited = await eventually('the refused step audited', async () =>
-      (await prisma.auditRecord.findFirst({ where: { action: 'workflow.transition', targetId: paymentWorkflowId(id), outcome: 'FAILURE' } })) ?? undefined,
+    const audited = await eventually(
+      'the refused step audited',
+      async () =>
+        (await prisma.auditRecord.findFirst({ where: { action: 'workflow.transition', targetId: paymentWorkflowId(id), outcome: 'FAILURE' } })) ?? undefined,
     );
     expect(audited.details).toMatchObject({ flow: 'payment', from: 'DRAFT', to: 'DRAFT', event: 'SUBMIT', code: 'DATA.REJECTED' });
     expectStatus(await call(h, 'POST', `/v1/payments/${id}/submit`, undefined, director().auth), 200);
@@ -232,7 +238,10 @@ describe('a failed write never wedges a payment', () => {
     const { partnerId } = c.partner;
     const actor = { userId, partnerId, accessLevel: 'FULL_ACCESS' as const, status: 'ACTIVE' as const };
     const sent = handle(id).executeUpdate(returnPaymentUpdate, { args: [{ actor, reason: 'a\u0000b' }] });
-    const error = await sent.then(() => null, (e: unknown) => e);
+    const error = await sent.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'PAYMENT.REASON_INVALID' });
     expect(await agree(id)).toEqual(before);

@@ -75,7 +75,13 @@ describe('bank execution: the ledger', () => {
     expect(await balance(p.ibans[0]!)).toBe(10_000n);
 
     const payer = await openPartner(h, ['50.00']);
-    const topUp = await insertPayment(db, { partnerId: payer.partnerId, authorId: payer.userIds[0]!, debitIban: payer.ibans[0]!, beneficiaryIban: p.ibans[0]!, amountTiyn: 5_000n });
+    const topUp = await insertPayment(db, {
+      partnerId: payer.partnerId,
+      authorId: payer.userIds[0]!,
+      debitIban: payer.ibans[0]!,
+      beneficiaryIban: p.ibans[0]!,
+      amountTiyn: 5_000n,
+    });
     expect((await bank.executePayment({ paymentId: topUp.id })).outcome).toBe('EXECUTED');
     expect(await balance(p.ibans[0]!)).toBe(15_000n);
     expect(await bank.executePayment({ paymentId: payment.id })).toEqual(refused);
@@ -114,7 +120,7 @@ describe('bank execution: the ledger', () => {
     expect(await balance(p.ibans[0]!)).toBe(100_000_000n);
   });
 
-  it('refuses a debit account that is not the payer\'s', async () => {
+  it("refuses a debit account that is not the payer's", async () => {
     const [a, b] = [await openPartner(h), await openPartner(h)];
     const payment = await insertPayment(db, { partnerId: a.partnerId, authorId: a.userIds[0]!, debitIban: b.ibans[0]!, amountTiyn: 100n });
     expect(await bank.executePayment({ paymentId: payment.id })).toMatchObject({ outcome: 'REFUSED', code: 'LEDGER.DEBIT_ACCOUNT_NOT_FOUND' });

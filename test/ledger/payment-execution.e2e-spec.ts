@@ -34,13 +34,19 @@ describe('payment execution end to end', () => {
 
   /** Drafts, submits and confirms a payment with the SMS code, as the cabinet does. */
   async function confirmedPayment(amount: string, beneficiaryIban = kzIban()) {
-    const draft = await call(h, 'POST', '/v1/payments', {
-      debitIban: partner.accounts[0],
-      amount,
-      beneficiary: { name: 'ТОО «Алушы»', binIin: bin(), iban: beneficiaryIban, bic: 'HSBKKZKX', kbe: '17' },
-      knp: '710',
-      purpose: 'Оплата по счёту №15',
-    }, session);
+    const draft = await call(
+      h,
+      'POST',
+      '/v1/payments',
+      {
+        debitIban: partner.accounts[0],
+        amount,
+        beneficiary: { name: 'ТОО «Алушы»', binIin: bin(), iban: beneficiaryIban, bic: 'HSBKKZKX', kbe: '17' },
+        knp: '710',
+        purpose: 'Оплата по счёту №15',
+      },
+      session,
+    );
     expect(draft.status).toBe(201);
     expect((await call(h, 'POST', `/v1/payments/${draft.body.id}/submit`, undefined, session)).status).toBe(200);
     const seen = (await mail.to(smsAddress())).length;
@@ -78,7 +84,7 @@ describe('payment execution end to end', () => {
     expect((await call(h, 'POST', `/v1/payments/${payment.id}/receipt`, { channel: 'SMS' }, session)).status).toBe(202);
   });
 
-  it('shows REFUSED with the bank\'s reason when the funds do not cover the payment, and nothing is posted', async () => {
+  it("shows REFUSED with the bank's reason when the funds do not cover the payment, and nothing is posted", async () => {
     const before = await call(h, 'GET', '/v1/accounts', undefined, session);
     const payment = await confirmedPayment('2000000.00');
     const done = await finalState(payment.id);

@@ -42,12 +42,11 @@ describe('payment receipts', () => {
   });
 
   const user = () => partner.users[0]!;
-  const payment = (amountTiyn: bigint) =>
-    insertPayment(db, { partnerId: partner.partnerId, authorId: user().userId, debitIban: partner.accounts[0]!, amountTiyn });
+  const payment = (amountTiyn: bigint) => insertPayment(db, { partnerId: partner.partnerId, authorId: user().userId, debitIban: partner.accounts[0]!, amountTiyn });
   const receipt = (id: string, channel: string, headers: Record<string, string> = {}) =>
     call(h, 'POST', `/v1/payments/${id}/receipt`, { channel }, { ...session, ...headers });
 
-  it('e-mails an executed payment\'s confirming document as a PDF with a plain-text body (audited)', async () => {
+  it("e-mails an executed payment's confirming document as a PDF with a plain-text body (audited)", async () => {
     const p = await payment(150_050n);
     const { posting } = await execute(h, db, p.id);
     const res = await receipt(p.id, 'EMAIL');
@@ -59,7 +58,11 @@ describe('payment receipts', () => {
     expect(sent.text).toContain(`Банк референсі: ${posting.id}`);
     expect(sent.attachments).toEqual([expect.objectContaining({ filename: `payment-${p.number}.pdf`, contentType: 'application/pdf' })]);
     const file = await fetch(`${mailApi}/api/email/${sent.id}/attachment/${sent.attachments![0]!.generatedFileName}`);
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     const audit = await eventually('receipt audit', async () => {
       const rows = await db.auditRecord.findMany({ where: { targetId: p.id, action: { startsWith: 'payment.receipt' } }, orderBy: { id: 'asc' } });
@@ -132,7 +135,7 @@ describe('payment receipts', () => {
     expect((await mail.to(blocked.login)).filter((m) => m.subject.includes(`№${p.number}`))).toEqual([]);
   });
 
-  it('answers 404 for another partner\'s payment and an unknown one, 400 for a bad channel', async () => {
+  it("answers 404 for another partner's payment and an unknown one, 400 for a bad channel", async () => {
     const other = await registerPartner(h, mail);
     const theirs = await insertPayment(db, { partnerId: other.partnerId, authorId: other.users[0]!.userId, debitIban: other.accounts[0]!, amountTiyn: 100n });
     await execute(h, db, theirs.id);

@@ -26,18 +26,33 @@ describe('accounts and statements', () => {
   const statement = (iban: string, query: string, accept = 'application/json', auth = session) =>
     call(h, 'GET', `/v1/accounts/${iban}/statement?${query}`, undefined, { ...auth, accept });
 
-  it('lists the partner\'s accounts with balances as decimal strings', async () => {
+  it("lists the partner's accounts with balances as decimal strings", async () => {
     const res = await call(h, 'GET', '/v1/accounts', undefined, session);
-    expect(res).toMatchObject({ status: 200, body: { items: [{ iban: partner.accounts[0], currency: 'KZT', balance: '1000000.00', blocked: false }], nextCursor: null } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { items: [{ iban: partner.accounts[0], currency: 'KZT', balance: '1000000.00', blocked: false }], nextCursor: null },
+    });
     expect((await call(h, 'GET', '/v1/accounts')).status).toBe(401);
   });
 
   it('gives every operation of the period with opening and closing balances that add up, as JSON and CSV', async () => {
     const iban = partner.accounts[0]!;
     const other = await openPartner(h);
-    const out = await insertPayment(db, { partnerId: partner.partnerId, authorId: partner.users[0]!.userId, debitIban: iban, amountTiyn: 150_050n, purpose: '=SUM(A1) "налог", 2026' });
+    const out = await insertPayment(db, {
+      partnerId: partner.partnerId,
+      authorId: partner.users[0]!.userId,
+      debitIban: iban,
+      amountTiyn: 150_050n,
+      purpose: '=SUM(A1) "налог", 2026',
+    });
     const paid = await execute(h, db, out.id);
-    const incoming = await insertPayment(db, { partnerId: other.partnerId, authorId: other.userIds[0]!, debitIban: other.ibans[0]!, beneficiaryIban: iban, amountTiyn: 2_500_000n });
+    const incoming = await insertPayment(db, {
+      partnerId: other.partnerId,
+      authorId: other.userIds[0]!,
+      debitIban: other.ibans[0]!,
+      beneficiaryIban: iban,
+      amountTiyn: 2_500_000n,
+    });
     const received = await execute(h, db, incoming.id);
     const opening = await db.ledgerEntry.findFirstOrThrow({ where: { accountIban: iban, posting: { kind: 'OPENING' } } });
     const from = new Date(opening.postedAt.getTime() - 1000).toISOString();
@@ -58,14 +73,44 @@ describe('accounts and statements', () => {
       totalCredit: '1025000.00',
       closingBalance: '1023499.50',
       operations: [
-        { postedAt: opening.postedAt.toISOString(), reference: opening.postingId, kind: 'OPENING', paymentId: null, documentNumber: null, direction: 'CREDIT', amount: '1000000.00', balanceAfter: '1000000.00', counterparty: null, knp: null, purpose: null },
         {
-          postedAt: debit.postedAt.toISOString(), reference: paid.posting.id, kind: 'PAYMENT', paymentId: out.id, documentNumber: String(out.number), direction: 'DEBIT',
-          amount: '1500.50', balanceAfter: '998499.50', counterparty: { name: 'ТОО «Получатель»', binIin: '060540001498', iban: debit.counterpartyIban }, knp: '710', purpose: '=SUM(A1) "налог", 2026',
+          postedAt: opening.postedAt.toISOString(),
+          reference: opening.postingId,
+          kind: 'OPENING',
+          paymentId: null,
+          documentNumber: null,
+          direction: 'CREDIT',
+          amount: '1000000.00',
+          balanceAfter: '1000000.00',
+          counterparty: null,
+          knp: null,
+          purpose: null,
         },
         {
-          postedAt: credit.postedAt.toISOString(), reference: received.posting.id, kind: 'PAYMENT', paymentId: null, documentNumber: String(incoming.number), direction: 'CREDIT',
-          amount: '25000.00', balanceAfter: '1023499.50', counterparty: { name: 'ТОО «Тест»', binIin: other.bin, iban: other.ibans[0] }, knp: '710', purpose: 'Оплата по договору №7 за поставку товаров',
+          postedAt: debit.postedAt.toISOString(),
+          reference: paid.posting.id,
+          kind: 'PAYMENT',
+          paymentId: out.id,
+          documentNumber: String(out.number),
+          direction: 'DEBIT',
+          amount: '1500.50',
+          balanceAfter: '998499.50',
+          counterparty: { name: 'ТОО «Получатель»', binIin: '060540001498', iban: debit.counterpartyIban },
+          knp: '710',
+          purpose: '=SUM(A1) "налог", 2026',
+        },
+        {
+          postedAt: credit.postedAt.toISOString(),
+          reference: received.posting.id,
+          kind: 'PAYMENT',
+          paymentId: null,
+          documentNumber: String(incoming.number),
+          direction: 'CREDIT',
+          amount: '25000.00',
+          balanceAfter: '1023499.50',
+          counterparty: { name: 'ТОО «Тест»', binIin: other.bin, iban: other.ibans[0] },
+          knp: '710',
+          purpose: 'Оплата по договору №7 за поставку товаров',
         },
       ],
     });
@@ -92,13 +137,22 @@ describe('accounts and statements', () => {
     expect(later.body.operations).toHaveLength(1);
     // Before the account existed: nothing, and zero at both ends.
     const before = await statement(iban, 'from=2020-01-01&to=2020-01-31');
-    expect(before.body).toMatchObject({ period: { from: '2020-01-01T00:00:00.000Z', to: '2020-01-31T23:59:59.999Z' }, openingBalance: '0.00', closingBalance: '0.00', operations: [] });
+    expect(before.body).toMatchObject({
+      period: { from: '2020-01-01T00:00:00.000Z', to: '2020-01-31T23:59:59.999Z' },
+      openingBalance: '0.00',
+      closingBalance: '0.00',
+      operations: [],
+    });
   });
 
   it('renders the statement as a PDF by the Accept header', async () => {
-    const res = await fetch(`${h.baseUrl}/v1/accounts/${partner.accounts[0]}/statement?from=2020-01-01&to=2030-12-31`, { headers: { ...session, accept: 'application/pdf' } });
+    const res = await fetch(`${h.baseUrl}/v1/accounts/${partner.accounts[0]}/statement?from=2020-01-01&to=2030-12-31`, {
+      headers: { ...session, accept: 'application/pdf' },
+    });
     expect(res.status).toBe(400); // longer than 366 days
-    const ok = await fetch(`${h.baseUrl}/v1/accounts/${partner.accounts[0]}/statement?from=2026-01-01&to=2026-12-31`, { headers: { ...session, accept: 'application/pdf' } });
+    const ok = await fetch(`${h.baseUrl}/v1/accounts/${partner.accounts[0]}/statement?from=2026-01-01&to=2026-12-31`, {
+      headers: { ...session, accept: 'application/pdf' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/pdf');
     expect(ok.headers.get('cache-control')).toBe('no-store');
@@ -108,7 +162,7 @@ describe('accounts and statements', () => {
     expect(pdf.length).toBeGreaterThan(1000);
   });
 
-  it('answers 404 for another partner\'s IBAN and an unknown one, 400 for bad input, 406 for an unknown format', async () => {
+  it("answers 404 for another partner's IBAN and an unknown one, 400 for bad input, 406 for an unknown format", async () => {
     const other = await openPartner(h);
     const period = 'from=2026-01-01&to=2026-01-31';
     for (const iban of [other.ibans[0]!, kzIban()]) {

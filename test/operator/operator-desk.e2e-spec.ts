@@ -41,14 +41,25 @@ describe('the operator desk', () => {
     expect(byBin.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'PARTNER', partnerId: b.partnerId, bin: b.bin, status: 'ACTIVE' }),
-        expect.objectContaining({ type: 'APPLICATION', applicationId: b.applicationId, status: expect.stringMatching(/^(INVITING|COMPLETED)$/), partner: expect.objectContaining({ partnerId: b.partnerId }) }),
+        expect.objectContaining({
+          type: 'APPLICATION',
+          applicationId: b.applicationId,
+          status: expect.stringMatching(/^(INVITING|COMPLETED)$/),
+          partner: expect.objectContaining({ partnerId: b.partnerId }),
+        }),
       ]),
     );
 
     const user = b.users[1]!;
     const byEmail = await lookup(`email=${encodeURIComponent(`  ${user.login.toUpperCase()} `)}`);
     expect(byEmail.body.items).toEqual([
-      expect.objectContaining({ type: 'USER', userId: user.userId, status: 'ACTIVE', accessLevel: 'CREATE_AND_VIEW', partner: expect.objectContaining({ partnerId: b.partnerId, bin: b.bin }) }),
+      expect.objectContaining({
+        type: 'USER',
+        userId: user.userId,
+        status: 'ACTIVE',
+        accessLevel: 'CREATE_AND_VIEW',
+        partner: expect.objectContaining({ partnerId: b.partnerId, bin: b.bin }),
+      }),
     ]);
     // Masked as in every other view, by the one helper: first letter and domain; operator code and last two digits.
     expect(byEmail.body.items[0].emailMasked).toBe(`${user.login[0]}***@example.kz`);
@@ -85,10 +96,22 @@ describe('the operator desk', () => {
 
   it('records an operator’s block under the partner acted on and the operator’s name; the partner filter shows it', async () => {
     const target = b.users[1]!;
-    const blocked = await call(h, 'POST', `/v1/operator/users/${target.userId}/block`, { reason: 'Suspected fraud' }, { ...desk2, 'x-request-id': `desk-block-${target.userId.slice(0, 8)}` });
+    const blocked = await call(
+      h,
+      'POST',
+      `/v1/operator/users/${target.userId}/block`,
+      { reason: 'Suspected fraud' },
+      { ...desk2, 'x-request-id': `desk-block-${target.userId.slice(0, 8)}` },
+    );
     expect(blocked).toMatchObject({ status: 200, body: { status: 'BLOCKED' } });
     const [edge] = await waitForAudit(pg, 'the block call', 'request_id = $1 AND action LIKE $2', [`desk-block-${target.userId.slice(0, 8)}`, 'POST %']);
-    expect(edge).toMatchObject({ actor_type: 'OPERATOR', actor_id: 'operator:desk-2', partner_id: b.partnerId, action: 'POST /v1/operator/users/:userId/block', outcome: 'SUCCESS' });
+    expect(edge).toMatchObject({
+      actor_type: 'OPERATOR',
+      actor_id: 'operator:desk-2',
+      partner_id: b.partnerId,
+      action: 'POST /v1/operator/users/:userId/block',
+      outcome: 'SUCCESS',
+    });
 
     const trail = await call(h, 'GET', `/v1/operator/audit?partnerId=${b.partnerId}&limit=200`, undefined, h.operator);
     expect(trail.status).toBe(200);
@@ -97,7 +120,13 @@ describe('the operator desk', () => {
     for (const r of mine) expect(r).toMatchObject({ partnerId: b.partnerId, actor: { type: 'OPERATOR', id: 'operator:desk-2' } });
 
     // A refused call names the partner it tried to act on too.
-    const again = await call(h, 'POST', `/v1/operator/users/${target.userId}/block`, { reason: 'Twice' }, { ...h.operator, 'x-request-id': `desk-block2-${target.userId.slice(0, 8)}` });
+    const again = await call(
+      h,
+      'POST',
+      `/v1/operator/users/${target.userId}/block`,
+      { reason: 'Twice' },
+      { ...h.operator, 'x-request-id': `desk-block2-${target.userId.slice(0, 8)}` },
+    );
     expect(again.status).toBe(409);
     const [refused] = await waitForAudit(pg, 'the refused block', 'request_id = $1', [`desk-block2-${target.userId.slice(0, 8)}`]);
     expect(refused).toMatchObject({ actor_id: 'operator:desk-1', partner_id: b.partnerId, outcome: 'FAILURE' });
@@ -135,7 +164,9 @@ describe('the operator desk', () => {
 
     const rejected = await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/reject`, { reason: 'Телефон принадлежит другому клиенту' }, h.operator);
     expect(rejected).toMatchObject({ status: 200, body: { status: 'REJECTED' } });
-    const [decision] = await waitForAudit(pg, 'the reject call', "action = 'POST /v1/operator/sub-user-requests/:id/reject' AND target_id = $1", [`id=${requestId}`]);
+    const [decision] = await waitForAudit(pg, 'the reject call', "action = 'POST /v1/operator/sub-user-requests/:id/reject' AND target_id = $1", [
+      `id=${requestId}`,
+    ]);
     expect(decision).toMatchObject({ actor_id: 'operator:desk-1', partner_id: a.partnerId });
     const [notice] = await mail.waitForMatching(director.login, /Данияр Сериков/);
     expect(notice!.subject).toBe('Банк пайдаланушыны қосу сұранысын қабылдамады');

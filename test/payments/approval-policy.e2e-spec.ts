@@ -25,7 +25,12 @@ describe('approval policy', () => {
     const [dir1, dir2, clerk] = c.users;
     const put = (body: unknown, user = dir1!) => call(h, 'PUT', '/v1/partner/approval-policy', body, user.auth);
     expect((await put({ rules: [{ minAmount: '0', requiredConfirmations: 1 }] }, clerk)).status).toBe(403);
-    const bad = await put({ rules: [{ minAmount: '0', requiredConfirmations: 2 }, { minAmount: '100', requiredConfirmations: 1 }] });
+    const bad = await put({
+      rules: [
+        { minAmount: '0', requiredConfirmations: 2 },
+        { minAmount: '100', requiredConfirmations: 1 },
+      ],
+    });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'rules' }] } });
     expect((await put({ rules: [{ minAmount: '-1', requiredConfirmations: 0 }] })).body.errors.map((e: { path: string }) => e.path)).toEqual([
       'rules.0.minAmount',

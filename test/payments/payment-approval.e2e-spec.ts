@@ -1,18 +1,6 @@
 import { call, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
-import {
-  cabinet,
-  confirm,
-  documentBody,
-  expectStatus,
-  nthSms,
-  requestCode,
-  setPolicy,
-  smsCount,
-  statusBecomes,
-  submitted,
-  verify,
-} from './support';
+import { cabinet, confirm, documentBody, expectStatus, nthSms, requestCode, setPolicy, smsCount, statusBecomes, submitted, verify } from './support';
 
 /** Documents through approval to the bank (§1.2.1, §1.13, §2.4), as a cabinet drives them. */
 describe('payment approval', () => {
@@ -53,14 +41,7 @@ describe('payment approval', () => {
     // The value date is a working day (after the cut-off or on a weekend it rolls forward).
     expect([0, 6]).not.toContain(new Date(`${done.valueDate}T00:00:00Z`).getUTCDay());
     expect(done.confirmations).toEqual([{ userId: director!.userId, version: 1, confirmedAt: expect.any(String) }]);
-    expect(done.timeline.map((e: { type: string }) => e.type)).toEqual([
-      'CREATED',
-      'SUBMITTED',
-      'CONFIRMATION_REQUESTED',
-      'CONFIRMED',
-      'SENT_TO_BANK',
-      'EXECUTED',
-    ]);
+    expect(done.timeline.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'SUBMITTED', 'CONFIRMATION_REQUESTED', 'CONFIRMED', 'SENT_TO_BANK', 'EXECUTED']);
     expect(done.timeline[3]).toMatchObject({ actor: { type: 'USER', userId: director!.userId }, at: expect.any(String) });
     expect(done.timeline[5]).toMatchObject({ actor: { type: 'SYSTEM' } });
   });

@@ -81,14 +81,20 @@ describe('payment writes carry their audit records', () => {
     } finally {
       await lift();
     }
-    expect(await db.payment.findUniqueOrThrow({ where: { id }, select: { version: true, purpose: true } })).toEqual({ version: 1, purpose: documentBody(c).purpose });
+    expect(await db.payment.findUniqueOrThrow({ where: { id }, select: { version: true, purpose: true } })).toEqual({
+      version: 1,
+      purpose: documentBody(c).purpose,
+    });
     expectStatus(await call(h, 'PATCH', `/v1/payments/${id}`, { purpose: 'Оплата по счёту №18' }, author().auth), 200);
     expect(await db.auditRecord.count({ where: { action: 'payment.edit', targetId: id } })).toBe(1);
   });
 
   it('a status the workflow cannot record with its transition is not taken; once it can, one record', async () => {
     const id = await draft();
-    const lift = await refuseAuditRecords(db, `NEW.action = 'workflow.transition' AND NEW.target_id = ${sqlText(paymentWorkflowId(id))} AND NEW.outcome = 'SUCCESS'`);
+    const lift = await refuseAuditRecords(
+      db,
+      `NEW.action = 'workflow.transition' AND NEW.target_id = ${sqlText(paymentWorkflowId(id))} AND NEW.outcome = 'SUCCESS'`,
+    );
     try {
       const refused = await call(h, 'POST', `/v1/payments/${id}/submit`, undefined, author().auth);
       expect(refused.body).toMatchObject({ code: 'PAYMENT.STEP_NOT_RECORDED' });

@@ -17,8 +17,7 @@ describe('payment documents', () => {
     await h.close();
   });
 
-  const create = (body: unknown, headers: Record<string, string> = {}, user = c.users[2]!) =>
-    call(h, 'POST', '/v1/payments', body, { ...user.auth, ...headers });
+  const create = (body: unknown, headers: Record<string, string> = {}, user = c.users[2]!) => call(h, 'POST', '/v1/payments', body, { ...user.auth, ...headers });
 
   it('every kind of bad field is a 400 naming that field, never a 500', async () => {
     const bad = await create({

@@ -11,10 +11,12 @@ export interface Cabinet {
 }
 
 export async function cabinet(h: Harness, mail: MailCatcher, levels: TestAccessLevel[]): Promise<Cabinet> {
-  const partner = await registerPartner(h, mail, levels.map((accessLevel) => ({ accessLevel })));
-  const users = await Promise.all(
-    partner.users.map(async (u) => ({ ...u, auth: bearer(await login(h, u.login, u.password)) })),
+  const partner = await registerPartner(
+    h,
+    mail,
+    levels.map((accessLevel) => ({ accessLevel })),
   );
+  const users = await Promise.all(partner.users.map(async (u) => ({ ...u, auth: bearer(await login(h, u.login, u.password)) })));
   return { partner, users };
 }
 

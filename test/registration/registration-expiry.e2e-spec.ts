@@ -64,7 +64,7 @@ describe('registration lifetimes', () => {
     const refused = await call(h, 'POST', `/v1/registrations/${token}/code`);
     expect(refused.status).toBe(409);
     expect(refused.body.state).toBe('EXPIRED');
-    const app = await call(h, 'GET', `/v1/operator/applications/${(await findApplication(user.email))}`, undefined, h.operator);
+    const app = await call(h, 'GET', `/v1/operator/applications/${await findApplication(user.email)}`, undefined, h.operator);
     expect(app.body.users[0].registration.status).toBe('EXPIRED');
     const re = await call(h, 'POST', `/v1/operator/users/${app.body.users[0].userId}/reinvite`, undefined, h.operator);
     expect(re.status).toBe(202);

@@ -24,12 +24,30 @@ describe('registration: input, isolation and secrets', () => {
         accounts: [{ iban: 'KZ00125000000000000', openingBalance: '-1' }],
         users: [{ fullName: '', email: 'no-at-sign', phone: '+7 727 258 00 00', accessLevel: 'ADMIN', language: 'en' }],
       },
-      ['partner.bin', 'partner.name', 'accounts.0.iban', 'accounts.0.openingBalance', 'users.0.fullName', 'users.0.email', 'users.0.phone', 'users.0.accessLevel', 'users.0.language'],
+      [
+        'partner.bin',
+        'partner.name',
+        'accounts.0.iban',
+        'accounts.0.openingBalance',
+        'users.0.fullName',
+        'users.0.email',
+        'users.0.phone',
+        'users.0.accessLevel',
+        'users.0.language',
+      ],
     ],
     ['unknown field', { ...application(), extra: true }, ['(body)']],
     ['money as a number', { ...application(), accounts: [{ iban: application().accounts[0]!.iban, openingBalance: 100.5 }] }, ['accounts.0.openingBalance']],
     ['too many decimals', { ...application(), accounts: [{ iban: application().accounts[0]!.iban, openingBalance: '1.234' }] }, ['accounts.0.openingBalance']],
-    ['duplicate e-mails', (() => { const a = application([{}, {}]); a.users[1]!.email = a.users[0]!.email.toUpperCase(); return a; })(), ['users.1.email']],
+    [
+      'duplicate e-mails',
+      (() => {
+        const a = application([{}, {}]);
+        a.users[1]!.email = a.users[0]!.email.toUpperCase();
+        return a;
+      })(),
+      ['users.1.email'],
+    ],
   ];
 
   it.each(badApplications)('application with %s → 400 listing each bad field, nothing written', async (_name, body, paths) => {

@@ -12,7 +12,9 @@ import { HISTORIES_DIR } from '../support/record-histories';
  * test payload key (test/setup/env.ts), which the replay decodes with.
  */
 describe('recorded workflow histories replay on the current code', () => {
-  const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(HISTORIES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('covers every long-lived flow', () => {
     const types = files.map((f) => f.replace(/\.json$/, ''));

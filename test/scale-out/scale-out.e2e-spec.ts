@@ -35,7 +35,11 @@ describe('scale-out: two APIs and two workers sharing Temporal and PostgreSQL', 
   afterAll(async () => {
     await cluster?.stop();
     // Its task queue has no workers left: the sealer of this cluster ends with it.
-    if (cluster) await temporal?.workflow.getHandle(cluster.sealerId).terminate('spec done').catch(() => undefined);
+    if (cluster)
+      await temporal?.workflow
+        .getHandle(cluster.sealerId)
+        .terminate('spec done')
+        .catch(() => undefined);
     await temporal?.connection.close();
     await db.$disconnect();
   });
@@ -50,7 +54,9 @@ describe('scale-out: two APIs and two workers sharing Temporal and PostgreSQL', 
     await Promise.all(partners.map((p, i) => applicationCompleted(api(i), p.applicationId)));
     const members = partners.flatMap((p) => p.users.map((u) => ({ user: u, partner: p })));
     await Promise.all(members.map(({ user }, i) => signIn(t, api(i), user)));
-    const opening = new Map(await Promise.all(partners.map(async (p) => [p.iban, (await db.account.findUniqueOrThrow({ where: { iban: p.iban } })).balanceTiyn] as const)));
+    const opening = new Map(
+      await Promise.all(partners.map(async (p) => [p.iban, (await db.account.findUniqueOrThrow({ where: { iban: p.iban } })).balanceTiyn] as const)),
+    );
 
     // Two documents per user: drafted and confirmed through one API, submitted and verified through the other.
     type Doc = { id: string; user: Member; partner: Partner; challengeId: string; code: string; n: number };
@@ -60,7 +66,10 @@ describe('scale-out: two APIs and two workers sharing Temporal and PostgreSQL', 
         for (let k = 0; k < 2; k++) {
           const n = 2 * i + k;
           const body = {
-            debitIban: partner.iban, amount: '100.00', knp: '710', purpose: 'Оплата по договору поставки',
+            debitIban: partner.iban,
+            amount: '100.00',
+            knp: '710',
+            purpose: 'Оплата по договору поставки',
             beneficiary: { name: 'ТОО «Получатель»', binIin: bin(), iban: kzIban(), bic: 'CASPKZKA', kbe: '17' },
           };
           const { id } = await t.must<{ id: string }>(201, api(n), 'POST', '/v1/payments', body, user.auth);
@@ -76,7 +85,11 @@ describe('scale-out: two APIs and two workers sharing Temporal and PostgreSQL', 
     // posted, then one worker dies as a crash or an OOM kill would.
     const late = onboard(t, [apis[1]!, apis[0]!], 2);
     const verifies = docs.map((d) => t.call(api(d.n + 1), 'POST', `/v1/payments/${d.id}/confirmations/${d.challengeId}/verify`, { code: d.code }, d.user.auth));
-    await eventually('a first posting', async () => ((await db.ledgerPosting.count({ where: { paymentId: { in: docs.map((d) => d.id) } } })) > 0 ? true : undefined), 60_000);
+    await eventually(
+      'a first posting',
+      async () => ((await db.ledgerPosting.count({ where: { paymentId: { in: docs.map((d) => d.id) } } })) > 0 ? true : undefined),
+      60_000,
+    );
     await workers[0]!.process.stop('SIGKILL');
     expect((await Promise.all(verifies)).map((r) => r.status)).toEqual(docs.map(() => 200));
     const third = await late;
@@ -108,10 +121,14 @@ describe('scale-out: two APIs and two workers sharing Temporal and PostgreSQL', 
 
     // Every state-changing request, whichever API answered it, is in the audit trail …
     expect(new Set(t.sent.map((s) => s.api))).toEqual(new Set(apis.map((a) => a.name)));
-    const missing = await eventually('every request in the audit trail', async () => {
-      const left = await t.missingFromAudit(db);
-      return left.length === 0 ? left : undefined;
-    }, 30_000).catch(async () => t.missingFromAudit(db));
+    const missing = await eventually(
+      'every request in the audit trail',
+      async () => {
+        const left = await t.missingFromAudit(db);
+        return left.length === 0 ? left : undefined;
+      },
+      30_000,
+    ).catch(async () => t.missingFromAudit(db));
     expect(missing).toEqual([]);
     // … and the whole log verifies against a signed checkpoint that covers all of it.
     const { verdict, leaves } = await verifiedAuditLog(process.env.DATABASE_URL!, cluster.checkpointDir);

@@ -29,12 +29,8 @@ export default async function globalSetup(): Promise<void> {
   const processes: Managed[] = [];
   (globalThis as { __stack?: Managed[]; __testDatabase?: string }).__stack = processes;
   (globalThis as { __testDatabase?: string }).__testDatabase = base;
-  processes.push(
-    await startTemporal({ port: temporalPort, uiPort: 0, namespace: 'default', headless: true, logFile: join(dir, 'temporal.log') }),
-  );
-  processes.push(
-    await startMailDev({ smtpPort, webPort: mailWebPort, mailDir: join(dir, 'mail'), logFile: join(dir, 'maildev.log') }),
-  );
+  processes.push(await startTemporal({ port: temporalPort, uiPort: 0, namespace: 'default', headless: true, logFile: join(dir, 'temporal.log') }));
+  processes.push(await startMailDev({ smtpPort, webPort: mailWebPort, mailDir: join(dir, 'mail'), logFile: join(dir, 'maildev.log') }));
 
   const stack: TestStack = {
     databaseUrl: base,

@@ -85,7 +85,6 @@ describe('sub-user requests: access, isolation and refusals', () => {
     expect((await createRequest(h, director.session, sub)).status).toBe(202);
   });
 
-
   it('Idempotency-Key: a repeated create gets the first answer; one request, one code', async () => {
     const sub = newUser('idempotent');
     const headers = { ...bearer(director.session), 'idempotency-key': randomUUID() };

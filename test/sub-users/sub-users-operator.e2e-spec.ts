@@ -98,7 +98,10 @@ describe('sub-user requests decided by the bank’s operators', () => {
     const rejected = await waitForStatus(h, director.session, requestId, 'REJECTED');
     // One neutral answer for every check (issue 12); the row keeps the true code.
     expect(rejected.rejection).toMatchObject({ by: 'BANK_CHECKS', code: 'BANK_CHECKS_FAILED' });
-    const row = await eventually('the mirrored row', async () => (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).rejectReason ?? undefined);
+    const row = await eventually(
+      'the mirrored row',
+      async () => (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).rejectReason ?? undefined,
+    );
     expect(row).toBe('USER_LIMIT_REACHED');
   });
 
@@ -119,7 +122,8 @@ describe('sub-user requests decided by the bank’s operators', () => {
     const { requestId } = await createAndConfirm(h, mail, director, newUser('approved-atomic'));
     await waitForStatus(h, director.session, requestId, 'AWAITING_OPERATOR');
     await eventually('the mirrored row', async () =>
-      (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).status === 'AWAITING_OPERATOR' ? true : undefined);
+      (await db.subUserRequest.findUniqueOrThrow({ where: { id: requestId } })).status === 'AWAITING_OPERATOR' ? true : undefined,
+    );
     const approvals = () => db.auditRecord.findMany({ where: { targetId: requestId, action: 'sub_user_request.approve' } });
     // Not a data error: the worker retries the write until the record can be written.
     const lift = await refuseAuditRecords(db, `NEW.action = 'sub_user_request.approve' AND NEW.target_id = ${sqlText(requestId)}`, 'P0001');

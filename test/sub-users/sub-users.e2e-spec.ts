@@ -71,10 +71,19 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
 
     // §1.2.2, §1.3, §1.9: the sub-user creates payment documents but can neither confirm them nor add users.
     expect((await createRequest(h, session, newUser('by-sub'))).body).toMatchObject({ status: 403, code: 'ACCESS.FORBIDDEN' });
-    const draft = await call(h, 'POST', '/v1/payments', {
-      debitIban: partner.accounts[0], amount: '1000.00', knp: '710', purpose: 'Payment for goods',
-      beneficiary: { name: 'ТОО Поставщик', binIin: bin(), iban: kzIban(), bic: 'CASPKZKA', kbe: '17' },
-    }, bearer(session));
+    const draft = await call(
+      h,
+      'POST',
+      '/v1/payments',
+      {
+        debitIban: partner.accounts[0],
+        amount: '1000.00',
+        knp: '710',
+        purpose: 'Payment for goods',
+        beneficiary: { name: 'ТОО Поставщик', binIin: bin(), iban: kzIban(), bic: 'CASPKZKA', kbe: '17' },
+      },
+      bearer(session),
+    );
     expect(draft.status).toBe(201);
     const confirmation = await call(h, 'POST', `/v1/payments/${draft.body.id}/confirmations`, undefined, bearer(session));
     expect(confirmation.body).toMatchObject({ status: 403, code: 'ACCESS.FORBIDDEN', permission: 'PAYMENT_CONFIRM' });
@@ -85,14 +94,21 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
       return d.status.name === 'COMPLETED' ? d : undefined;
     });
     expect(description.searchAttributes).toMatchObject({
-      Flow: ['sub-user-request'], PartnerId: [partner.partnerId], PartnerBin: [partner.bin], UserId: [director.userId], FlowStatus: ['COMPLETED'],
+      Flow: ['sub-user-request'],
+      PartnerId: [partner.partnerId],
+      PartnerBin: [partner.bin],
+      UserId: [director.userId],
+      FlowStatus: ['COMPLETED'],
     });
     expect(description.searchAttributes.UserIds).toEqual([director.userId, newUserId]);
     const state = await h.temporal.workflow.getHandle(workflowId).query('state');
     expect(state).toMatchObject({ status: 'COMPLETED', machine: { request: { value: 'completed' }, challenge: { value: 'verified' } } });
 
     // Neither a code, the link token, the password nor the new user's personal data reached Temporal.
-    for (const [id, decodedField] of [[workflowId, '"operatorTtlMs"'], [`registration-${newUserId}-1`, '"linkTtlMs"']] as const) {
+    for (const [id, decodedField] of [
+      [workflowId, '"operatorTtlMs"'],
+      [`registration-${newUserId}-1`, '"linkTtlMs"'],
+    ] as const) {
       const text = await historyText(h, id);
       expect(text).toContain(decodedField); // the payloads were decoded: the check below is not vacuous
       for (const c of [code, registered.code]) expectNoCode(text, c);
@@ -102,9 +118,18 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
     }
     const audit = await db.auditRecord.findMany({ where: { targetId: requestId }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['sub_user_request.create', 'sub_user_request.confirm', 'sub_user_request.bank_processing', 'sub_user_request.invited', 'sub_user_request.completed']),
+      expect.arrayContaining([
+        'sub_user_request.create',
+        'sub_user_request.confirm',
+        'sub_user_request.bank_processing',
+        'sub_user_request.invited',
+        'sub_user_request.completed',
+      ]),
     );
-    expectNoCode(JSON.stringify(audit, (_k, v) => (typeof v === 'bigint' ? String(v) : v)), code);
+    expectNoCode(
+      JSON.stringify(audit, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+      code,
+    );
   });
 
   it('a phone that already receives another user’s codes waits for an operator, who approves', async () => {
@@ -118,7 +143,12 @@ describe('sub-user creation (§1.3, §1.8, §1.9)', () => {
       const queue = await call(h, 'GET', '/v1/operator/sub-user-requests?status=AWAITING_OPERATOR', undefined, h.operator);
       return queue.body.items.find((r: { requestId: string }) => r.requestId === requestId);
     });
-    expect(queued).toMatchObject({ phone: viewer.phone, reviewFlags: ['PHONE_IN_USE'], partner: { partnerId: partner.partnerId }, phoneHolders: [{ userId: viewer.userId }] });
+    expect(queued).toMatchObject({
+      phone: viewer.phone,
+      reviewFlags: ['PHONE_IN_USE'],
+      partner: { partnerId: partner.partnerId },
+      phoneHolders: [{ userId: viewer.userId }],
+    });
     expect(Date.parse(queued.operatorDecisionDeadline)).toBe(Date.parse(waiting.operatorDecisionDeadline));
     expect((await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/approve`, undefined, bearer(director.session))).status).toBe(401);
     const approved = await call(h, 'POST', `/v1/operator/sub-user-requests/${requestId}/approve`, undefined, h.operator);

@@ -9,8 +9,7 @@ export const newUser = (tag = 'sub') => ({ fullName: `Sub User ${tag}`, email: e
 
 export const createRequest = (h: Harness, session: string, body: object) => call(h, 'POST', '/v1/users', body, bearer(session));
 
-export const requestOf = (h: Harness, session: string, requestId: string) =>
-  call(h, 'GET', `/v1/users/requests/${requestId}`, undefined, bearer(session));
+export const requestOf = (h: Harness, session: string, requestId: string) => call(h, 'GET', `/v1/users/requests/${requestId}`, undefined, bearer(session));
 
 export const confirm = (h: Harness, session: string, requestId: string, code: string) =>
   call(h, 'POST', `/v1/users/requests/${requestId}/confirm`, { code }, bearer(session));

@@ -83,7 +83,10 @@ export async function startHarness(overrides: Record<string, string> = {}, optio
     async close() {
       await recordHistories(temporal, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_ADDRESS).catch((e) => console.error('recording histories failed', e));
       await api.close();
-      await temporal.workflow.getHandle(workerEnv.AUDIT_SEALER_ID).terminate('spec done').catch(() => undefined);
+      await temporal.workflow
+        .getHandle(workerEnv.AUDIT_SEALER_ID)
+        .terminate('spec done')
+        .catch(() => undefined);
       await worker.shutdown();
       await connection.close();
     },

@@ -26,10 +26,14 @@ export class MailCatcher {
 
   /** Waits until `address` has received at least `count` messages; returns them oldest first. */
   async waitFor(address: string, count = 1, timeoutMs = 20_000): Promise<CaughtMail[]> {
-    return eventually(`${count} message(s) to ${address}`, async () => {
-      const mails = await this.to(address);
-      return mails.length >= count ? mails.sort((a, b) => a.time.localeCompare(b.time)) : undefined;
-    }, timeoutMs);
+    return eventually(
+      `${count} message(s) to ${address}`,
+      async () => {
+        const mails = await this.to(address);
+        return mails.length >= count ? mails.sort((a, b) => a.time.localeCompare(b.time)) : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /**
@@ -38,10 +42,14 @@ export class MailCatcher {
    * next to a recovery link) arrive in no fixed order, so specs pick theirs by content.
    */
   async waitForMatching(address: string, pattern: RegExp, count = 1, timeoutMs = 20_000): Promise<CaughtMail[]> {
-    return eventually(`${count} message(s) matching ${pattern} to ${address}`, async () => {
-      const mails = (await this.to(address)).filter((m) => pattern.test(m.text));
-      return mails.length >= count ? mails.sort((a, b) => a.time.localeCompare(b.time)) : undefined;
-    }, timeoutMs);
+    return eventually(
+      `${count} message(s) matching ${pattern} to ${address}`,
+      async () => {
+        const mails = (await this.to(address)).filter((m) => pattern.test(m.text));
+        return mails.length >= count ? mails.sort((a, b) => a.time.localeCompare(b.time)) : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** The token of the `nth` `kind` link sent to `email`, whatever other mail came in between. */

@@ -29,21 +29,13 @@ const expectStatus = (what: string, res: { status: number; body: unknown }, stat
  * and registers every listed user through the cabinet REST flow (link, SMS code,
  * password), so each comes back ACTIVE with a known password (§1.5–§1.7).
  */
-export async function registerPartner(
-  h: Harness,
-  mail: MailCatcher,
-  users: { accessLevel?: TestAccessLevel }[] = [{}],
-): Promise<RegisteredPartner> {
+export async function registerPartner(h: Harness, mail: MailCatcher, users: { accessLevel?: TestAccessLevel }[] = [{}]): Promise<RegisteredPartner> {
   const body = application(users);
   const created = await call(h, 'POST', '/v1/operator/applications', body, h.operator);
   expectStatus('record application', created, 201);
   const { applicationId, partnerId } = created.body as { applicationId: string; partnerId: string };
   expectStatus('sign', await call(h, 'POST', `/v1/operator/applications/${applicationId}/sign`, undefined, h.operator), 200);
-  expectStatus(
-    'accept',
-    await call(h, 'POST', `/v1/operator/applications/${applicationId}/agreement-acceptance`, undefined, h.operator),
-    200,
-  );
+  expectStatus('accept', await call(h, 'POST', `/v1/operator/applications/${applicationId}/agreement-acceptance`, undefined, h.operator), 200);
   const registered = await Promise.all(
     body.users.map(async (user) => {
       const token = await mail.linkToken(user.email);

@@ -33,8 +33,16 @@ function App() {
       <header>
         <strong>{t('app.title')}</strong>
         {signedIn && <Link to="/">{t('app.home')}</Link>}
-        {signedIn && <Link to="/users" testId="nav-users">{t('nav.users')}</Link>}
-        {signedIn && <Link to="/policy" testId="nav-policy">{t('nav.policy')}</Link>}
+        {signedIn && (
+          <Link to="/users" testId="nav-users">
+            {t('nav.users')}
+          </Link>
+        )}
+        {signedIn && (
+          <Link to="/policy" testId="nav-policy">
+            {t('nav.policy')}
+          </Link>
+        )}
         <span className="spacer" />
         <LanguageSwitch />
         {signedIn && (

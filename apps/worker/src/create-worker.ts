@@ -54,10 +54,7 @@ export async function createWorkerRuntime(
   app.useLogger(logger);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const workflowBundle =
-    opts.workflowBundle ??
-    (env.WORKFLOW_BUNDLE_PATH
-      ? { codePath: env.WORKFLOW_BUNDLE_PATH }
-      : await bundleWorkflowCode(workflowBundleOptions(repoRoot())));
+    opts.workflowBundle ?? (env.WORKFLOW_BUNDLE_PATH ? { codePath: env.WORKFLOW_BUNDLE_PATH } : await bundleWorkflowCode(workflowBundleOptions(repoRoot())));
   // Payloads are encrypted on their way to Temporal and decrypted here (keys: PAYLOAD_KEYS).
   const dataConverter = { payloadCodecs: [EncryptionCodec.fromSpec(env.PAYLOAD_KEYS)] };
   const taskQueue = opts.taskQueue ?? env.TEMPORAL_TASK_QUEUE;

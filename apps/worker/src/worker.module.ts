@@ -16,7 +16,19 @@ import { PaymentActivitiesImpl } from './payments/payments.activities';
 import { ReceiptActivitiesImpl } from './receipts/receipts.activities';
 
 /** Every activity class the worker hosts; their public methods become activities. */
-export const ACTIVITY_CLASSES = [AuditActivitiesImpl, AuditSealerActivitiesImpl, OnboardingActivitiesImpl, RegistrationActivitiesImpl, CoreBankingActivitiesImpl, LoginActivitiesImpl, RecoveryActivitiesImpl, SubUserActivitiesImpl, PaymentActivitiesImpl, ApprovalPolicyActivitiesImpl, ReceiptActivitiesImpl] as const;
+export const ACTIVITY_CLASSES = [
+  AuditActivitiesImpl,
+  AuditSealerActivitiesImpl,
+  OnboardingActivitiesImpl,
+  RegistrationActivitiesImpl,
+  CoreBankingActivitiesImpl,
+  LoginActivitiesImpl,
+  RecoveryActivitiesImpl,
+  SubUserActivitiesImpl,
+  PaymentActivitiesImpl,
+  ApprovalPolicyActivitiesImpl,
+  ReceiptActivitiesImpl,
+] as const;
 
 @Module({})
 export class WorkerModule {

@@ -25,11 +25,8 @@ export type UserOrigin = 'APPLICATION' | 'CABINET';
  * Users created through the cabinet never get more than create-and-view
  * (§1.3, §1.9); only the application can grant full access.
  */
-export const capAccessLevel = (requested: AccessLevel, origin: UserOrigin): AccessLevel =>
-  origin === 'APPLICATION' ? requested : 'CREATE_AND_VIEW';
+export const capAccessLevel = (requested: AccessLevel, origin: UserOrigin): AccessLevel => (origin === 'APPLICATION' ? requested : 'CREATE_AND_VIEW');
 
-export const isAccessLevel = (value: unknown): value is AccessLevel =>
-  typeof value === 'string' && (ACCESS_LEVELS as readonly string[]).includes(value);
+export const isAccessLevel = (value: unknown): value is AccessLevel => typeof value === 'string' && (ACCESS_LEVELS as readonly string[]).includes(value);
 
-export const isUserStatus = (value: unknown): value is UserStatus =>
-  typeof value === 'string' && (USER_STATUSES as readonly string[]).includes(value);
+export const isUserStatus = (value: unknown): value is UserStatus => typeof value === 'string' && (USER_STATUSES as readonly string[]).includes(value);

@@ -38,15 +38,13 @@ const FLOWS: readonly Flow[] = [
 const render = (flow: Flow): string => {
   const generated = `Generated from libs/domain/src/${flow.file}/ by libs/domain/src/diagram.spec.ts.`;
   const statusOf = (key: string) => flow.status({ value: key, context: undefined as never });
-  const rows = Object.values(flow.machine.root.states).map(
-    (node) => `| \`${node.key}\` | \`${statusOf(node.key)}\` | ${node.type === 'final' ? 'yes' : ''} |`,
-  );
+  const rows = Object.values(flow.machine.root.states).map((node) => `| \`${node.key}\` | \`${statusOf(node.key)}\` | ${node.type === 'final' ? 'yes' : ''} |`);
   return [
     `# ${flow.title}`,
     '',
     `<!-- ${generated} Do not edit; run \`npm run diagrams\`. -->`,
     '',
-    'Events, guards and refusal codes are documented in the flow\'s `index.ts`.',
+    "Events, guards and refusal codes are documented in the flow's `index.ts`.",
     '',
     '```mermaid',
     toMermaid(flow.machine, { describe: statusOf }).trimEnd(),

@@ -4,14 +4,7 @@
  * TOO_MANY 429, GONE 410); workflows carry the code across Temporal as an
  * ApplicationFailure type.
  */
-export type DomainErrorKind =
-  | 'INVALID'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNPROCESSABLE'
-  | 'TOO_MANY'
-  | 'GONE';
+export type DomainErrorKind = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_MANY' | 'GONE';
 
 export interface DomainError {
   /** Stable, documented code such as `PAYMENT.ALREADY_CONFIRMED_BY_USER`. */
@@ -22,12 +15,8 @@ export interface DomainError {
   readonly details?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-export const domainError = (
-  code: string,
-  kind: DomainErrorKind,
-  message: string,
-  details?: DomainError['details'],
-): DomainError => (details ? { code, kind, message, details } : { code, kind, message });
+export const domainError = (code: string, kind: DomainErrorKind, message: string, details?: DomainError['details']): DomainError =>
+  details ? { code, kind, message, details } : { code, kind, message };
 
 export const isDomainError = (value: unknown): value is DomainError =>
   typeof value === 'object' &&

@@ -12,18 +12,13 @@ type Ev = { type: 'ADD'; by: string; n: number; at: number } | { type: 'CLOSE'; 
 
 const isOwner: Rule<Ctx, EventOf<Ev, 'ADD' | 'CLOSE'>> = (context, event) =>
   event.by === context.owner ? null : domainError('TOY.NOT_OWNER', 'FORBIDDEN', 'not yours');
-const positive: Rule<Ctx, EventOf<Ev, 'ADD'>> = (_context, event) =>
-  event.n > 0 ? null : domainError('TOY.NOT_POSITIVE', 'INVALID', 'n must be positive');
+const positive: Rule<Ctx, EventOf<Ev, 'ADD'>> = (_context, event) => (event.n > 0 ? null : domainError('TOY.NOT_POSITIVE', 'INVALID', 'n must be positive'));
 const guard = ruleGuards<Ctx, Ev>().forEvent;
 
 const toy = setup({
   types: {} as { context: Ctx; events: Ev; input: { owner: string } },
   guards: {
-    canAdd: guard(
-      'ADD',
-      allOf(isOwner, positive),
-      (context, event, params: { max: number }) => context.count + event.n <= params.max,
-    ),
+    canAdd: guard('ADD', allOf(isOwner, positive), (context, event, params: { max: number }) => context.count + event.n <= params.max),
     canClose: guard('CLOSE', isOwner),
   },
   actions: { add: assign(({ context, event }) => (event.type === 'ADD' ? { count: context.count + event.n } : {})) },
@@ -48,8 +43,7 @@ const options: DecideOptions<Ctx, Ev> = {
   flow: 'TOY',
   statusOf: status,
   actions: { ADD: 'add items', CLOSE: 'close the toy', NOOP: 'do nothing' },
-  precheck: (_context, event) =>
-    'by' in event && event.by === 'intruder' ? domainError('TOY.NOT_FOUND', 'NOT_FOUND', 'no') : null,
+  precheck: (_context, event) => ('by' in event && event.by === 'intruder' ? domainError('TOY.NOT_FOUND', 'NOT_FOUND', 'no') : null),
 };
 const open = initialState(toy, { owner: 'ann' });
 const closed = { value: 'closed', context: open.context };

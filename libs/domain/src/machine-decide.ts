@@ -1,12 +1,4 @@
-import {
-  transition,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  type ContextFrom,
-  type EventFromLogic,
-  type EventObject,
-  type MachineContext,
-} from 'xstate';
+import { transition, type AnyMachineSnapshot, type AnyStateMachine, type ContextFrom, type EventFromLogic, type EventObject, type MachineContext } from 'xstate';
 import { domainError, type DomainError } from './domain-error';
 import { stateNode } from './machine-flow';
 import type { Decision, MachineState } from './machine-state';
@@ -62,20 +54,11 @@ export const sameJson = (a: unknown, b: unknown): boolean => {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every(
-    (key) =>
-      Object.prototype.hasOwnProperty.call(b, key) &&
-      sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+  return keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 };
 
 /** The first refusal among the guards of the transitions the event could have taken. */
-const refusalFromGuards = (
-  machine: AnyStateMachine,
-  stateValue: string,
-  context: MachineContext,
-  event: EventObject,
-): DomainError | null => {
+const refusalFromGuards = (machine: AnyStateMachine, stateValue: string, context: MachineContext, event: EventObject): DomainError | null => {
   const node = stateNode(machine, stateValue);
   const candidates = [...(node?.on[event.type] ?? []), ...(machine.root.on[event.type] ?? [])];
   for (const candidate of candidates) {
@@ -83,12 +66,7 @@ const refusalFromGuards = (
     if (guard === undefined || typeof guard === 'function') continue;
     const implementation = machine.implementations.guards[typeof guard === 'string' ? guard : guard.type];
     if (!isRuleGuard(implementation)) continue;
-    const params =
-      typeof guard === 'string'
-        ? undefined
-        : typeof guard.params === 'function'
-          ? guard.params({ context, event })
-          : guard.params;
+    const params = typeof guard === 'string' ? undefined : typeof guard.params === 'function' ? guard.params({ context, event }) : guard.params;
     const refusal = implementation.refusal(context, event, params);
     if (refusal) return refusal;
   }
@@ -127,19 +105,11 @@ export function decide<TMachine extends AnyStateMachine>(
   }
 
   const isFinal = node.type === 'final';
-  const fallback = options.refusals?.[event.type as EventFromLogic<TMachine>['type']] as
-    | Rule<ContextFrom<TMachine>, EventFromLogic<TMachine>>
-    | undefined;
-  const reason = isFinal
-    ? null
-    : (refusalFromGuards(machine, state.value, state.context, event) ??
-      fallback?.(state.context, event, undefined) ??
-      null);
+  const fallback = options.refusals?.[event.type as EventFromLogic<TMachine>['type']] as Rule<ContextFrom<TMachine>, EventFromLogic<TMachine>> | undefined;
+  const reason = isFinal ? null : (refusalFromGuards(machine, state.value, state.context, event) ?? fallback?.(state.context, event, undefined) ?? null);
   return {
     ok: false,
-    error:
-      reason ??
-      transitionNotAllowed(options.flow, options.statusOf(state), options.actions[event.type as EventFromLogic<TMachine>['type']]),
+    error: reason ?? transitionNotAllowed(options.flow, options.statusOf(state), options.actions[event.type as EventFromLogic<TMachine>['type']]),
   };
 }
 

@@ -1,10 +1,4 @@
-import {
-  initialTransition,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  type ContextFrom,
-  type InputFrom,
-} from 'xstate';
+import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine, type ContextFrom, type InputFrom } from 'xstate';
 import type { MachineState } from './machine-state';
 
 /** The machine's own node for a persisted state value (own keys only: no `constructor` surprises). */
@@ -12,14 +6,8 @@ export const stateNode = (machine: AnyStateMachine, value: string) =>
   Object.prototype.hasOwnProperty.call(machine.root.states, value) ? machine.root.states[value] : undefined;
 
 /** The `{ value, context }` a flow starts in, from the machine's own initial transition. */
-export const initialState = <TMachine extends AnyStateMachine>(
-  machine: TMachine,
-  input: InputFrom<TMachine>,
-): MachineState<ContextFrom<TMachine>> => {
-  const start = initialTransition as unknown as (
-    logic: AnyStateMachine,
-    input: unknown,
-  ) => [AnyMachineSnapshot, unknown];
+export const initialState = <TMachine extends AnyStateMachine>(machine: TMachine, input: InputFrom<TMachine>): MachineState<ContextFrom<TMachine>> => {
+  const start = initialTransition as unknown as (logic: AnyStateMachine, input: unknown) => [AnyMachineSnapshot, unknown];
   const [snapshot] = start(machine, input);
   if (typeof snapshot.value !== 'string') throw new Error('machines must be flat');
   return { value: snapshot.value, context: snapshot.context as ContextFrom<TMachine> };

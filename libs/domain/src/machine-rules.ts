@@ -6,28 +6,18 @@ import type { DomainError } from './domain-error';
  * refused. Each rule is written once and serves both as the machine's guard
  * (through {@link ruleGuards}) and as the reason a decision gives for a refusal.
  */
-export type Rule<TContext, TEvent, TParams = unknown> = (
-  context: TContext,
-  event: TEvent,
-  params: TParams,
-) => DomainError | null;
+export type Rule<TContext, TEvent, TParams = unknown> = (context: TContext, event: TEvent, params: TParams) => DomainError | null;
 
 /** An xstate guard that also knows why it says no. */
-export type RuleGuard<TContext, TEvent, TParams> = ((
-  args: { context: TContext; event: TEvent },
-  params: TParams,
-) => boolean) & { readonly refusal: Rule<TContext, TEvent, TParams> };
+export type RuleGuard<TContext, TEvent, TParams> = ((args: { context: TContext; event: TEvent }, params: TParams) => boolean) & {
+  readonly refusal: Rule<TContext, TEvent, TParams>;
+};
 
-export type EventOf<TEvent extends EventObject, TType extends TEvent['type']> = Extract<
-  TEvent,
-  { type: TType }
->;
+export type EventOf<TEvent extends EventObject, TType extends TEvent['type']> = Extract<TEvent, { type: TType }>;
 
 /** The rules, in order; the first refusal wins. */
 export const allOf =
-  <TContext, TEvent, TParams = unknown>(
-    ...rules: ReadonlyArray<Rule<TContext, TEvent, TParams>>
-  ): Rule<TContext, TEvent, TParams> =>
+  <TContext, TEvent, TParams = unknown>(...rules: ReadonlyArray<Rule<TContext, TEvent, TParams>>): Rule<TContext, TEvent, TParams> =>
   (context, event, params) => {
     for (const rule of rules) {
       const refusal = rule(context, event, params);
@@ -49,12 +39,9 @@ export const ruleGuards = <TContext, TEvent extends EventObject>() => ({
     route?: (context: TContext, event: EventOf<TEvent, TType>, params: TParams) => boolean,
   ): RuleGuard<TContext, TEvent, TParams> {
     const matches = (event: TEvent): event is EventOf<TEvent, TType> => event.type === type;
-    const refusal: Rule<TContext, TEvent, TParams> = (context, event, params) =>
-      matches(event) ? rule(context, event, params) : null;
+    const refusal: Rule<TContext, TEvent, TParams> = (context, event, params) => (matches(event) ? rule(context, event, params) : null);
     const guard = ({ context, event }: { context: TContext; event: TEvent }, params: TParams) =>
-      matches(event) &&
-      rule(context, event, params) === null &&
-      (route === undefined || route(context, event, params));
+      matches(event) && rule(context, event, params) === null && (route === undefined || route(context, event, params));
     return Object.assign(guard, { refusal });
   },
 });

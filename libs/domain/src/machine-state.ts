@@ -10,6 +10,4 @@ export interface MachineState<TContext> {
 }
 
 /** The answer a machine gives to an event: the next state, or a refusal with a reason. */
-export type Decision<TContext> =
-  | { ok: true; state: MachineState<TContext> }
-  | { ok: false; error: DomainError };
+export type Decision<TContext> = { ok: true; state: MachineState<TContext> } | { ok: false; error: DomainError };

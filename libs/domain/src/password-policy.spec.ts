@@ -1,14 +1,8 @@
 import fc from 'fast-check';
-import {
-  DEFAULT_PASSWORD_POLICY,
-  checkPassword,
-  passwordPolicySchema,
-  type PasswordPolicy,
-} from './password-policy';
+import { DEFAULT_PASSWORD_POLICY, checkPassword, passwordPolicySchema, type PasswordPolicy } from './password-policy';
 
 const login = 'aigerim@example.kz';
-const codes = (password: string, options: Parameters<typeof checkPassword>[1] = { login }) =>
-  checkPassword(password, options).map((problem) => problem.code);
+const codes = (password: string, options: Parameters<typeof checkPassword>[1] = { login }) => checkPassword(password, options).map((problem) => problem.code);
 
 describe('password policy (§1.7, §1.10)', () => {
   it('ships 10..128 characters, all four classes, history of 5', () => {
@@ -28,13 +22,7 @@ describe('password policy (§1.7, §1.10)', () => {
   });
 
   it('reports every unmet rule at once', () => {
-    expect(codes('aigerim')).toEqual([
-      'PASSWORD.TOO_SHORT',
-      'PASSWORD.NO_UPPER',
-      'PASSWORD.NO_DIGIT',
-      'PASSWORD.NO_SYMBOL',
-      'PASSWORD.CONTAINS_LOGIN',
-    ]);
+    expect(codes('aigerim')).toEqual(['PASSWORD.TOO_SHORT', 'PASSWORD.NO_UPPER', 'PASSWORD.NO_DIGIT', 'PASSWORD.NO_SYMBOL', 'PASSWORD.CONTAINS_LOGIN']);
     expect(codes('', { login, reusesRecentPassword: true })).toEqual([
       'PASSWORD.TOO_SHORT',
       'PASSWORD.NO_UPPER',

@@ -1,20 +1,13 @@
 import { ACCESS_LEVELS, USER_STATUSES, type AccessLevel, type UserStatus } from './access-level';
 import { PERMISSIONS, authorize, isAllowed, permissionsFor, type Permission } from './permissions';
 
-const FULL_ACCESS_ONLY: Permission[] = [
-  'PAYMENT_CONFIRM',
-  'USER_CREATE',
-  'APPROVAL_POLICY_CHANGE',
-  'AUDIT_VIEW',
-];
+const FULL_ACCESS_ONLY: Permission[] = ['PAYMENT_CONFIRM', 'USER_CREATE', 'APPROVAL_POLICY_CHANGE', 'AUDIT_VIEW'];
 
 // The expected table, spelled out cell by cell so a change to the code cannot silently change it.
 const expected = (level: AccessLevel, status: UserStatus, permission: Permission): boolean =>
   status === 'ACTIVE' && (level === 'FULL_ACCESS' || !FULL_ACCESS_ONLY.includes(permission));
 
-const everyCell = ACCESS_LEVELS.flatMap((accessLevel) =>
-  USER_STATUSES.flatMap((status) => PERMISSIONS.map((permission) => ({ accessLevel, status, permission }))),
-);
+const everyCell = ACCESS_LEVELS.flatMap((accessLevel) => USER_STATUSES.flatMap((status) => PERMISSIONS.map((permission) => ({ accessLevel, status, permission }))));
 
 describe('permission table', () => {
   it('lists each permission once', () => {

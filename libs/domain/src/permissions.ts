@@ -27,12 +27,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * sub-users (§1.8, by interpretation: only full-access users receive the
  * §1.8.2 code), and governing the partner's approval policy and audit trail.
  */
-const FULL_ACCESS_ONLY: readonly Permission[] = [
-  'PAYMENT_CONFIRM',
-  'USER_CREATE',
-  'APPROVAL_POLICY_CHANGE',
-  'AUDIT_VIEW',
-];
+const FULL_ACCESS_ONLY: readonly Permission[] = ['PAYMENT_CONFIRM', 'USER_CREATE', 'APPROVAL_POLICY_CHANGE', 'AUDIT_VIEW'];
 
 /** The one permission table. Create-and-view: informational services and creating documents (§1.2.2). */
 const TABLE: Readonly<Record<AccessLevel, readonly Permission[]>> = {
@@ -45,29 +40,17 @@ const NONE: readonly Permission[] = Object.freeze([]);
 type ActorAccess = Pick<Actor, 'accessLevel' | 'status'>;
 
 /** Only an ACTIVE user can act: INVITED has not registered, LOCKED and BLOCKED (§1.14) are shut out. */
-export const permissionsFor = (actor: ActorAccess): readonly Permission[] =>
-  actor.status === 'ACTIVE' ? TABLE[actor.accessLevel] : NONE;
+export const permissionsFor = (actor: ActorAccess): readonly Permission[] => (actor.status === 'ACTIVE' ? TABLE[actor.accessLevel] : NONE);
 
-export const isAllowed = (actor: ActorAccess, permission: Permission): boolean =>
-  permissionsFor(actor).includes(permission);
+export const isAllowed = (actor: ActorAccess, permission: Permission): boolean => permissionsFor(actor).includes(permission);
 
 /** null when allowed; otherwise the refusal the API turns into 403. */
 export const authorize = (actor: ActorAccess, permission: Permission): DomainError | null => {
   if (actor.status !== 'ACTIVE') {
-    return domainError(
-      'ACCESS.USER_NOT_ACTIVE',
-      'FORBIDDEN',
-      `The user is ${actor.status.toLowerCase()} and cannot perform any action.`,
-      { permission },
-    );
+    return domainError('ACCESS.USER_NOT_ACTIVE', 'FORBIDDEN', `The user is ${actor.status.toLowerCase()} and cannot perform any action.`, { permission });
   }
   if (!isAllowed(actor, permission)) {
-    return domainError(
-      'ACCESS.FORBIDDEN',
-      'FORBIDDEN',
-      `Access level ${actor.accessLevel} does not allow ${permission}.`,
-      { permission },
-    );
+    return domainError('ACCESS.FORBIDDEN', 'FORBIDDEN', `Access level ${actor.accessLevel} does not allow ${permission}.`, { permission });
   }
   return null;
 };

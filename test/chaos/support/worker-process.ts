@@ -11,12 +11,10 @@ import { readTestStack } from '../../setup/test-stack';
 export async function spawnWorker(env: Record<string, string>, logFile: string): Promise<Managed> {
   const bundle = readTestStack().workflowBundlePath;
   if (!bundle) throw new Error('no workflow bundle: global setup did not build one');
-  const managed = startProcess(
-    'worker',
-    process.execPath,
-    ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'apps', 'worker', 'src', 'main.ts')],
-    { logFile, env: { ...process.env, ...env, WORKFLOW_BUNDLE_PATH: bundle } as NodeJS.ProcessEnv },
-  );
+  const managed = startProcess('worker', process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'apps', 'worker', 'src', 'main.ts')], {
+    logFile,
+    env: { ...process.env, ...env, WORKFLOW_BUNDLE_PATH: bundle } as NodeJS.ProcessEnv,
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the worker did not poll within 60 s; see ${logFile}`)), 60_000);
     managed.child.stdout!.on('data', (chunk: Buffer) => {

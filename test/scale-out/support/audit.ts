@@ -16,28 +16,36 @@ export async function verifiedAuditLog(databaseUrl: string, checkpointDir: strin
   try {
     const { rows } = await db.query<{ last: string | null }>('SELECT max(id)::text AS last FROM audit_records');
     const last = rows[0]!.last ?? '0';
-    const highest = await eventually(`every audit record up to ${last} sealed`, async () => {
-      const { rows: r } = await db.query<{ unsealed: string; highest: string | null }>(
-        `SELECT (SELECT count(*) FROM audit_records a WHERE a.id <= $1::bigint
+    const highest = await eventually(
+      `every audit record up to ${last} sealed`,
+      async () => {
+        const { rows: r } = await db.query<{ unsealed: string; highest: string | null }>(
+          `SELECT (SELECT count(*) FROM audit_records a WHERE a.id <= $1::bigint
                    AND NOT EXISTS (SELECT 1 FROM audit_leaves l WHERE l.record_id = a.id))::text AS unsealed,
                 (SELECT max(leaf_index)::text FROM audit_leaves) AS highest`,
-        [last],
-      );
-      return r[0]!.unsealed === '0' ? Number(r[0]!.highest ?? -1) : undefined;
-    }, timeoutMs).catch(async (error: Error) => {
+          [last],
+        );
+        return r[0]!.unsealed === '0' ? Number(r[0]!.highest ?? -1) : undefined;
+      },
+      timeoutMs,
+    ).catch(async (error: Error) => {
       throw new Error(`${error.message}; oldest transaction on the server: ${await oldestTransaction(db)}`);
     });
     let verdict: AuditLogVerdict | undefined;
-    await eventually(`a verified checkpoint of at least ${highest + 1} leaves in ${checkpointDir}`, async () => {
-      await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        verdict = await verifyAuditLog(db, checkpointDir, DEV_AUDIT_PUBLIC_KEY);
-      } finally {
-        await db.query('COMMIT');
-      }
-      // A checkpoint older than the records is not yet the one to judge by; a broken log is.
-      return !verdict.ok || verdict.treeSize > highest ? verdict : undefined;
-    }, timeoutMs).catch(() => undefined);
+    await eventually(
+      `a verified checkpoint of at least ${highest + 1} leaves in ${checkpointDir}`,
+      async () => {
+        await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        try {
+          verdict = await verifyAuditLog(db, checkpointDir, DEV_AUDIT_PUBLIC_KEY);
+        } finally {
+          await db.query('COMMIT');
+        }
+        // A checkpoint older than the records is not yet the one to judge by; a broken log is.
+        return !verdict.ok || verdict.treeSize > highest ? verdict : undefined;
+      },
+      timeoutMs,
+    ).catch(() => undefined);
     if (!verdict) throw new Error(`no checkpoint was exported to ${checkpointDir}`);
     return { verdict, leaves: highest + 1 };
   } finally {

@@ -46,7 +46,9 @@ export async function register(t: Traffic, apis: ApiNode[], mail: MailCatcher, u
   await t.must(202, api(0), 'POST', `/v1/registrations/${token}/code`);
   const code = await nthCode(mail, user.phone, 1);
   await t.must(200, api(1), 'POST', `/v1/registrations/${token}/verify`, { code });
-  const done = await t.must<{ userId: string; login: string; status: string }>(200, api(2), 'POST', `/v1/registrations/${token}/password`, { password: STRONG_PASSWORD });
+  const done = await t.must<{ userId: string; login: string; status: string }>(200, api(2), 'POST', `/v1/registrations/${token}/password`, {
+    password: STRONG_PASSWORD,
+  });
   if (done.status !== 'ACTIVE') throw new Error(`registration ended ${JSON.stringify(done)}`);
   user.userId = done.userId;
   user.login = done.login;
@@ -58,15 +60,23 @@ export async function signIn(t: Traffic, api: ApiNode, user: Member): Promise<vo
 }
 
 export function applicationCompleted(api: ApiNode, applicationId: string, timeoutMs = 90_000) {
-  return eventually(`application ${applicationId} COMPLETED`, async () => {
-    const res = await call(api, 'GET', `/v1/operator/applications/${applicationId}`, undefined, operator());
-    return res.body?.status === 'COMPLETED' ? true : undefined;
-  }, timeoutMs);
+  return eventually(
+    `application ${applicationId} COMPLETED`,
+    async () => {
+      const res = await call(api, 'GET', `/v1/operator/applications/${applicationId}`, undefined, operator());
+      return res.body?.status === 'COMPLETED' ? true : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export function paymentStatus(api: ApiNode, user: Member, paymentId: string, status: string, timeoutMs = 120_000) {
-  return eventually(`payment ${paymentId} ${status}`, async () => {
-    const res = await call(api, 'GET', `/v1/payments/${paymentId}`, undefined, user.auth);
-    return res.body?.status === status ? res.body : undefined;
-  }, timeoutMs);
+  return eventually(
+    `payment ${paymentId} ${status}`,
+    async () => {
+      const res = await call(api, 'GET', `/v1/payments/${paymentId}`, undefined, user.auth);
+      return res.body?.status === status ? res.body : undefined;
+    },
+    timeoutMs,
+  );
 }

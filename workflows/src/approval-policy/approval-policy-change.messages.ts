@@ -28,9 +28,7 @@ export interface ApprovalPolicyChangeView {
   appliedVersion: number | null;
 }
 
-export type PolicyCodeCheckResult =
-  | { outcome: 'APPLIED'; version: number }
-  | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
+export type PolicyCodeCheckResult = { outcome: 'APPLIED'; version: number } | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
 
 /** The API's verdict on the code it checked against the stored HMAC; the code never reaches the workflow. */
 export const checkPolicyCodeUpdate = defineUpdate<PolicyCodeCheckResult, [{ actor: Actor; correct: boolean }]>('checkCode');

@@ -1,32 +1,12 @@
-import {
-  condition,
-  allHandlersFinished,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
-  decideOnboarding,
-  initialOnboardingState,
-  isOnboardingFinal,
-  onboardingStatus,
-  type OnboardingEvent,
-} from '../../../libs/domain/src/onboarding';
+import { condition, allHandlersFinished, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { decideOnboarding, initialOnboardingState, isOnboardingFinal, onboardingStatus, type OnboardingEvent } from '../../../libs/domain/src/onboarding';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus } from '../shared/search-attributes';
 import { refusal } from '../shared/refusal';
 import type { AuditActivities } from '../shared/audit.activities.contract';
 import { startFirstRegistration } from '../registration/registration.workflow';
 import type { OnboardingActivities } from './onboarding.activities.contract';
-import {
-  acceptAgreementUpdate,
-  cancelOnboardingSignal,
-  onboardingStateQuery,
-  signUpdate,
-  type OnboardingInput,
-  type OnboardingView,
-} from './onboarding.messages';
+import { acceptAgreementUpdate, cancelOnboardingSignal, onboardingStateQuery, signUpdate, type OnboardingInput, type OnboardingView } from './onboarding.messages';
 
 const io = proxyActivities<OnboardingActivities & AuditActivities>({
   startToCloseTimeout: '30 seconds',
@@ -117,10 +97,20 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<Onboar
   if (state.value === 'inviting') {
     const children = await Promise.all(input.userIds.map((userId) => startFirstRegistration(input, userId)));
     // A registration ends one way or another (active, expired, locked, cancelled); each counts as finished.
-    await Promise.all(children.map((child) => child.result().then(() => undefined, () => undefined).finally(() => {
-      finished++;
-      show();
-    })));
+    await Promise.all(
+      children.map((child) =>
+        child
+          .result()
+          .then(
+            () => undefined,
+            () => undefined,
+          )
+          .finally(() => {
+            finished++;
+            show();
+          }),
+      ),
+    );
     if (!isOnboardingFinal(state)) apply({ type: 'REGISTRATIONS_FINISHED' });
   }
   await record();

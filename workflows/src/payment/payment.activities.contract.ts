@@ -38,11 +38,5 @@ export interface PaymentActivities {
    * Stores the HMAC of the challenge's code and sends it by SMS to the confirming user (§1.13):
    * the text states the amount and the beneficiary of document version `version`.
    */
-  sendConfirmationCode(input: {
-    paymentId: string;
-    challengeId: string;
-    userId: string;
-    version: number;
-    expiresAt: string;
-  }): Promise<void>;
+  sendConfirmationCode(input: { paymentId: string; challengeId: string; userId: string; version: number; expiresAt: string }): Promise<void>;
 }

@@ -18,8 +18,7 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     submitPaymentUpdate,
-    ({ actor, policy }) =>
-      rt.step('SUBMIT', async () => confirmationSummary((await decideAndApply(rt, { type: 'SUBMIT', actor, policy, at: now() })).state)),
+    ({ actor, policy }) => rt.step('SUBMIT', async () => confirmationSummary((await decideAndApply(rt, { type: 'SUBMIT', actor, policy, at: now() })).state)),
     { validator: ({ actor, policy }) => validate({ type: 'SUBMIT', actor, policy, at: now() }) },
   );
 
@@ -45,8 +44,7 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     cancelPaymentUpdate,
-    ({ actor }) =>
-      rt.step('CANCEL', async () => ({ status: paymentStatus((await decideAndApply(rt, { type: 'CANCEL', actor, at: now() })).state.document) })),
+    ({ actor }) => rt.step('CANCEL', async () => ({ status: paymentStatus((await decideAndApply(rt, { type: 'CANCEL', actor, at: now() })).state.document) })),
     { validator: ({ actor }) => validate({ type: 'CANCEL', actor, at: now() }) },
   );
 }

@@ -1,20 +1,9 @@
 import { patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/domain/src/access-level';
-import {
-  codeRequestRefusal,
-  confirmationSummary,
-  paymentStatus,
-  type PaymentCommand,
-} from '../../../libs/domain/src/payment';
+import { codeRequestRefusal, confirmationSummary, paymentStatus, type PaymentCommand } from '../../../libs/domain/src/payment';
 import { refusal } from '../shared/refusal';
 import { userBlockedSignal } from '../shared/user-blocked';
-import {
-  checkConfirmationCodeUpdate,
-  complianceDecisionUpdate,
-  requestConfirmationUpdate,
-  type CodeCheckResult,
-  type CodeVerdict,
-} from './payment.messages';
+import { checkConfirmationCodeUpdate, complianceDecisionUpdate, requestConfirmationUpdate, type CodeCheckResult, type CodeVerdict } from './payment.messages';
 import { check, decideAndApply } from './payment.effects';
 import type { PaymentRuntime } from './payment.runtime';
 

@@ -1,11 +1,5 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import {
-  decidePaymentCommands,
-  keepCodeAttempt,
-  type Payment,
-  type PaymentCommand,
-  type PaymentEffect,
-} from '../../../libs/domain/src/payment';
+import { decidePaymentCommands, keepCodeAttempt, type Payment, type PaymentCommand, type PaymentEffect } from '../../../libs/domain/src/payment';
 import { refusal } from '../shared/refusal';
 import { AmountKzt, UserIds } from '../shared/search-attributes';
 import type { PaymentRuntime } from './payment.runtime';
@@ -30,11 +24,7 @@ export function check(state: PaymentState, commands: PaymentCommand | readonly P
  * (payment.runtime.ts), which puts the state back if a write fails. `untilWritten`: the write
  * follows money that may have moved, so it is retried until it lands.
  */
-export async function decideAndApply(
-  rt: PaymentRuntime,
-  commands: PaymentCommand | readonly PaymentCommand[],
-  { untilWritten = false } = {},
-): Promise<Decided> {
+export async function decideAndApply(rt: PaymentRuntime, commands: PaymentCommand | readonly PaymentCommand[], { untilWritten = false } = {}): Promise<Decided> {
   const { state, input } = rt;
   const before = state.payment;
   const decided = check(state, commands);

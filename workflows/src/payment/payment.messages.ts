@@ -70,9 +70,7 @@ export interface CodeVerdict {
   correct: boolean;
 }
 
-export type CodeCheckResult =
-  | ({ outcome: 'CONFIRMED' } & ConfirmationSummary)
-  | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
+export type CodeCheckResult = ({ outcome: 'CONFIRMED' } & ConfirmationSummary) | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
 
 export const submitPaymentUpdate = defineUpdate<ConfirmationSummary, [{ actor: Actor; policy: ApprovalPolicy }]>('submit');
 export const editPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; document: PaymentDocumentRecord }]>('edit');

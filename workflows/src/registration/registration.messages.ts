@@ -48,7 +48,5 @@ export const checkCodeUpdate = defineUpdate<CodeCheckResult, [CodeCheck]>('check
 /** Sent after the API stored the password hash; the workflow learns only that it was set. */
 export const passwordSetUpdate = defineUpdate<{ status: RegistrationView['status'] }>('passwordSet');
 /** SUB_USER_REQUEST_CANCELLED: the sub-user request that invited this user ended first (§1.8, §1.14). */
-export const cancelRegistrationSignal = defineSignal<[{ reason: 'BLOCKED' | 'REINVITED' | 'OPERATOR' | 'SUB_USER_REQUEST_CANCELLED' }]>(
-  'cancel',
-);
+export const cancelRegistrationSignal = defineSignal<[{ reason: 'BLOCKED' | 'REINVITED' | 'OPERATOR' | 'SUB_USER_REQUEST_CANCELLED' }]>('cancel');
 export const registrationStateQuery = defineQuery<RegistrationView>('state');

@@ -1,10 +1,4 @@
-import type {
-  SubUserCheckFailure,
-  SubUserCheckFlag,
-  SubUserPolicy,
-  SubUserRequestFacts,
-  SubUserRequestStatus,
-} from '../../../libs/domain/src/sub-user-request';
+import type { SubUserCheckFailure, SubUserCheckFlag, SubUserPolicy, SubUserRequestFacts, SubUserRequestStatus } from '../../../libs/domain/src/sub-user-request';
 
 /** What the workflow mirrors into sub_user_requests at each change (ids, codes and statuses only). */
 export interface SubUserRequestRecord {

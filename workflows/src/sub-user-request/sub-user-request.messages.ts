@@ -2,12 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/domain/src/access-level';
 import type { ChallengeContext } from '../../../libs/domain/src/challenge';
 import type { MachineState } from '../../../libs/domain/src/machine-state';
-import type {
-  SubUserCheckFlag,
-  SubUserPolicy,
-  SubUserRequestContext,
-  SubUserRequestStatus,
-} from '../../../libs/domain/src/sub-user-request';
+import type { SubUserCheckFlag, SubUserPolicy, SubUserRequestContext, SubUserRequestStatus } from '../../../libs/domain/src/sub-user-request';
 import type { RegistrationInput, RegistrationView } from '../registration/registration.messages';
 
 export const SUB_USER_REQUEST_WORKFLOW_TYPE = 'subUserRequestWorkflow';
@@ -71,7 +66,5 @@ export interface CreatorCodeCheckResult {
 export const codeSentUpdate = defineUpdate<{ status: SubUserRequestStatus; codeExpiresAt: string | null }>('codeSent');
 export const confirmUpdate = defineUpdate<CreatorCodeCheckResult, [CreatorCodeCheck]>('confirm');
 export const approveUpdate = defineUpdate<{ status: SubUserRequestStatus }, [{ operatorId: string }]>('approve');
-export const rejectUpdate = defineUpdate<{ status: SubUserRequestStatus }, [{ operatorId: string; reason: string }]>(
-  'reject',
-);
+export const rejectUpdate = defineUpdate<{ status: SubUserRequestStatus }, [{ operatorId: string; reason: string }]>('reject');
 export const subUserRequestStateQuery = defineQuery<SubUserRequestView>('state');

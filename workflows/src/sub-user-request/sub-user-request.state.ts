@@ -1,10 +1,4 @@
-import {
-  decideChallenge,
-  initialChallengeState,
-  isChallengeFinal,
-  type ChallengeContext,
-  type ChallengeEvent,
-} from '../../../libs/domain/src/challenge';
+import { decideChallenge, initialChallengeState, isChallengeFinal, type ChallengeContext, type ChallengeEvent } from '../../../libs/domain/src/challenge';
 import { domainError } from '../../../libs/domain/src/domain-error';
 import type { MachineState } from '../../../libs/domain/src/machine-state';
 import {
@@ -18,13 +12,7 @@ import {
 } from '../../../libs/domain/src/sub-user-request';
 import { refusal } from '../shared/refusal';
 import type { RegistrationView } from '../registration/registration.messages';
-import {
-  CODE_NO,
-  type CreatorCodeCheck,
-  type CreatorCodeCheckResult,
-  type SubUserRequestInput,
-  type SubUserRequestView,
-} from './sub-user-request.messages';
+import { CODE_NO, type CreatorCodeCheck, type CreatorCodeCheckResult, type SubUserRequestInput, type SubUserRequestView } from './sub-user-request.messages';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -42,7 +30,10 @@ export class SubUserRequestState {
   registrationStatus: RegistrationView['status'] | null = null;
   changes = 0;
 
-  constructor(private readonly input: SubUserRequestInput, at: number) {
+  constructor(
+    private readonly input: SubUserRequestInput,
+    at: number,
+  ) {
     const started = startSubUserRequest({ creator: input.creator, at });
     if (!started.ok) throw refusal(started.error);
     this.request = started.state;

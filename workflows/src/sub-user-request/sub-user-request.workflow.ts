@@ -10,11 +10,7 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import {
-  assessSubUserRequest,
-  registrationOutcomeEvent,
-  subUserCheckEvent,
-} from '../../../libs/domain/src/sub-user-request';
+import { assessSubUserRequest, registrationOutcomeEvent, subUserCheckEvent } from '../../../libs/domain/src/sub-user-request';
 import { cancelRegistrationSignal } from '../registration/registration.messages';
 import { startFirstRegistration, type registrationWorkflow } from '../registration/registration.workflow';
 import { showFinished, showWaiting, showWorking } from '../shared/current-details';
@@ -147,7 +143,10 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
     s.registrationStatus = 'INVITED';
     void child
       .result()
-      .then(({ status }) => void (s.registrationStatus = status), () => void (s.registrationStatus = null))
+      .then(
+        ({ status }) => void (s.registrationStatus = status),
+        () => void (s.registrationStatus = null),
+      )
       .finally(() => void (registration.ended = true));
     if (!s.final) s.apply({ type: 'INVITATION_SENT', userId, at: Date.now() });
   };
@@ -155,7 +154,8 @@ export async function subUserRequestWorkflow(input: SubUserRequestInput): Promis
   const showStep = () => {
     if (s.value === 'awaitingConfirmation') showWaiting('the creator to confirm the request with the SMS code', s.codeDeadline);
     else if (s.value === 'bankProcessing') showWorking('The bank checks the request (§1.8.3)');
-    else if (s.value === 'awaitingOperator') showWaiting(`an operator to approve or reject the request (flags: ${s.reviewFlags.join(', ') || 'none'})`, s.operatorDeadline);
+    else if (s.value === 'awaitingOperator')
+      showWaiting(`an operator to approve or reject the request (flags: ${s.reviewFlags.join(', ') || 'none'})`, s.operatorDeadline);
     else if (s.value === 'approved') showWorking('Creating the new user and sending the registration link');
     else if (s.value === 'invited') showWaiting(`the new user ${newUserId} to register (registration-${newUserId}-1)`);
   };

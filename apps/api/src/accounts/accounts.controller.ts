@@ -78,7 +78,10 @@ export class AccountsController {
     } else if (format === 'application/pdf') {
       const user = await this.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { language: true } });
       const fonts = { regular: this.env.PDF_FONT_PATH, bold: this.env.PDF_BOLD_FONT_PATH };
-      res.attachment(`${name}.pdf`).type('application/pdf').send(await statementPdf(statement, user.language, fonts));
+      res
+        .attachment(`${name}.pdf`)
+        .type('application/pdf')
+        .send(await statementPdf(statement, user.language, fonts));
     } else {
       res.type('application/json').send(JSON.stringify(statementJson(statement)));
     }

@@ -6,19 +6,13 @@ import { capAccessLevel } from '../../../../libs/domain/src/access-level';
 import { maskedContact } from '../common/masked-contact';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
-import {
-  acceptAgreementUpdate,
-  onboardingWorkflowId,
-  signUpdate,
-  type OnboardingInput,
-} from '../../../../workflows/src/onboarding/onboarding.messages';
+import { acceptAgreementUpdate, onboardingWorkflowId, signUpdate, type OnboardingInput } from '../../../../workflows/src/onboarding/onboarding.messages';
 import { Flow, FlowStatus, PartnerBin, PartnerId } from '../../../../workflows/src/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
 import type { ApiEnv } from '../config/api-env';
 import type { CreateApplicationDto } from './dto/create-application.dto';
 
-const conflict = (message: string, field?: string) =>
-  new DomainProblem(domainError('APPLICATION.CONFLICT', 'CONFLICT', message, field ? { field } : undefined));
+const conflict = (message: string, field?: string) => new DomainProblem(domainError('APPLICATION.CONFLICT', 'CONFLICT', message, field ? { field } : undefined));
 
 /** Operator side of §1.5: record an application, sign it, record the partner's acceptance. */
 @Injectable()
@@ -110,7 +104,11 @@ export class ApplicationsService {
         started = true;
       });
     } catch (error) {
-      if (started) await this.temporal.workflow.getHandle(workflowId).terminate('application not recorded').catch(() => undefined);
+      if (started)
+        await this.temporal.workflow
+          .getHandle(workflowId)
+          .terminate('application not recorded')
+          .catch(() => undefined);
       if ((error as { code?: string }).code === 'P2002') throw conflict('a partner, account or login in this application was just recorded by another request');
       throw error;
     }

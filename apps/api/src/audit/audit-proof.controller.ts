@@ -4,8 +4,13 @@ import { ZodResponse } from 'nestjs-zod';
 import { OperatorAuthGuard } from '../operator/operator-auth.guard';
 import { AuditProofService } from './audit-proof.service';
 import {
-  AuditCheckpointDto, AuditConsistencyProofDto, AuditConsistencyQueryDto, AuditInclusionProofDto,
-  AuditProofQueryDto, AuditPublicKeyDto, AuditRecordParamsDto,
+  AuditCheckpointDto,
+  AuditConsistencyProofDto,
+  AuditConsistencyQueryDto,
+  AuditInclusionProofDto,
+  AuditProofQueryDto,
+  AuditPublicKeyDto,
+  AuditRecordParamsDto,
 } from './dto/audit-proof.dto';
 
 /**

@@ -16,10 +16,17 @@ describe('auditEntryFor', () => {
   it('names the cabinet user and partner, or the operator', () => {
     const actor = { userId: 'u1', partnerId: 'p1' };
     expect(auditEntryFor(req({ route: { path: '/v1/payments/:id/submit' }, params: { id: 'x1' }, actor }), res(200))).toMatchObject({
-      actorType: 'USER', actorId: 'u1', partnerId: 'p1', targetType: 'payments', targetId: 'id=x1', outcome: 'SUCCESS', requestId: 'req-1',
+      actorType: 'USER',
+      actorId: 'u1',
+      partnerId: 'p1',
+      targetType: 'payments',
+      targetId: 'id=x1',
+      outcome: 'SUCCESS',
+      requestId: 'req-1',
     });
-    expect(auditEntryFor(req({ route: { path: '/v1/operator/users/:userId/block' }, params: { userId: 'u2' }, operator: { operatorId: 'operator-12345678' } }), res(403)))
-      .toMatchObject({ actorType: 'OPERATOR', actorId: 'operator-12345678', targetType: 'users', targetId: 'userId=u2', outcome: 'DENIED' });
+    expect(
+      auditEntryFor(req({ route: { path: '/v1/operator/users/:userId/block' }, params: { userId: 'u2' }, operator: { operatorId: 'operator-12345678' } }), res(403)),
+    ).toMatchObject({ actorType: 'OPERATOR', actorId: 'operator-12345678', targetType: 'users', targetId: 'userId=u2', outcome: 'DENIED' });
   });
 
   it('never repeats an unmatched URL, and marks an answer the client never received', () => {

@@ -85,8 +85,7 @@ async function withOperatorPartner(entry: AuditEntry, req: AuditedRequest, partn
 }
 
 /** `/v1/operator/applications/:id/sign` → `applications`; `/codec/session` → `codec`. */
-const resourceOf = (pattern: string): string | null =>
-  pattern.split('/').filter((s) => s && s !== 'v1' && s !== 'operator' && !s.startsWith(':'))[0] ?? null;
+const resourceOf = (pattern: string): string | null => pattern.split('/').filter((s) => s && s !== 'v1' && s !== 'operator' && !s.startsWith(':'))[0] ?? null;
 
 /**
  * A path parameter as the caller sent it, percent-encoded: it is attacker-chosen (`%00` would make

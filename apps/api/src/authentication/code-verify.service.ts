@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import {
-  checkLoginCodeUpdate,
-  loginChallengeStateQuery,
-  loginChallengeWorkflowId,
-} from '../../../../workflows/src/login-challenge/login-challenge.messages';
+import { checkLoginCodeUpdate, loginChallengeStateQuery, loginChallengeWorkflowId } from '../../../../workflows/src/login-challenge/login-challenge.messages';
 import type { ClientInfo } from '../login-protection/client-info';
 import { LoginThrottle } from '../login-protection/login-throttle.service';
 import { SIGNED_IN_USER } from './sign-in';
@@ -46,13 +42,11 @@ export class CodeVerifyService {
     // A locked or blocked user's guess must not spend the challenge's tries; the settling decides again under the lock.
     const refusal = await this.throttle.refusalNow(user);
     if (refusal) return this.outcome.refuse(user, 'CODE', refusal, client, target);
-    const result = await handle
-      .executeUpdate(checkLoginCodeUpdate, { args: [{ userId: user.id, correct: verdict?.correct ?? false }] })
-      .catch((error: unknown) => {
-        // Expired or finished meanwhile: the machine said no, and the caller hears the same 401.
-        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return null;
-        throw error;
-      });
+    const result = await handle.executeUpdate(checkLoginCodeUpdate, { args: [{ userId: user.id, correct: verdict?.correct ?? false }] }).catch((error: unknown) => {
+      // Expired or finished meanwhile: the machine said no, and the caller hears the same 401.
+      if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    });
     const correct = result?.status === 'VERIFIED';
     return this.outcome.settle(user, 'CODE', { correct, wrongReason: result ? 'WRONG_CODE' : 'CHALLENGE_CLOSED', target, details: { challengeId } }, client);
   }

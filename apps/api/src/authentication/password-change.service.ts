@@ -33,7 +33,8 @@ export class PasswordChangeService {
     // Settled like a sign-in (LoginThrottle.decide): weighed first, decided under the counter lock.
     const decision = await this.prisma.$transaction(async (tx) => {
       const decision = await this.throttle.decide(tx, user.id, 'PASSWORD', correct);
-      if (decision.kind !== 'SIGNED_IN') await this.audit.append(tx, this.entry(actor, client, 'FAILURE', { reason: loginFailureReason(decision, 'WRONG_PASSWORD') }));
+      if (decision.kind !== 'SIGNED_IN')
+        await this.audit.append(tx, this.entry(actor, client, 'FAILURE', { reason: loginFailureReason(decision, 'WRONG_PASSWORD') }));
       return decision;
     });
     if (decision.kind !== 'SIGNED_IN') {

@@ -94,5 +94,4 @@ export class SignInOutcome {
 }
 
 /** The end of a lock this very attempt started, or null. */
-const lockedUntil = (decision: LoginAttemptDecision): number | null =>
-  decision.kind === 'WRONG' && decision.lockedNow ? decision.lock.lockedUntil : null;
+const lockedUntil = (decision: LoginAttemptDecision): number | null => (decision.kind === 'WRONG' && decision.lockedNow ? decision.lock.lockedUntil : null);

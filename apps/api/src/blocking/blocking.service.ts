@@ -115,5 +115,4 @@ export class BlockingService {
   }
 }
 
-const raced = () =>
-  new DomainProblem(domainError('USER.STATUS_CHANGED', 'CONFLICT', 'the user status changed meanwhile; read it and try again'));
+const raced = () => new DomainProblem(domainError('USER.STATUS_CHANGED', 'CONFLICT', 'the user status changed meanwhile; read it and try again'));

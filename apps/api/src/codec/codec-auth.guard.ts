@@ -40,5 +40,4 @@ export class CodecAuthGuard implements CanActivate {
  * UI keeps showing the ciphertext it has when its codec call fails: the refusal from
  * codecAuthBeforeBody carries no CORS grant, so the browser's fetch rejects.
  */
-export const codecRefusal = () =>
-  new HttpException(problem(401, 'operator token required', { code: 'CODEC.OPERATOR_REQUIRED' }), 401);
+export const codecRefusal = () => new HttpException(problem(401, 'operator token required', { code: 'CODEC.OPERATOR_REQUIRED' }), 401);

@@ -17,8 +17,7 @@ can decode them; then, in the UI's codec server settings, use your browser's set
 <button type="submit">Sign in</button></form>`,
   );
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** `uiUrl`: the Temporal Web UI (TEMPORAL_UI_URL, else the first CODEC_CORS_ORIGINS entry). */
 export const codecSignedInPage = (operatorId: string, expiresAt: Date, uiUrl: string) =>

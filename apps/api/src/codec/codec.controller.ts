@@ -93,9 +93,7 @@ export class CodecController {
       return { payloads: converted.map(payloadToJson) };
     } catch {
       // Unknown key id or a ciphertext that fails authentication: say so, without details.
-      throw new DomainProblem(
-        domainError('CODEC.UNDECODABLE', 'UNPROCESSABLE', 'a payload could not be decrypted with the configured keys'),
-      );
+      throw new DomainProblem(domainError('CODEC.UNDECODABLE', 'UNPROCESSABLE', 'a payload could not be decrypted with the configured keys'));
     }
   }
 }

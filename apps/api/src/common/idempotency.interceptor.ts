@@ -1,12 +1,4 @@
-import {
-  applyDecorators,
-  HttpException,
-  Injectable,
-  UseInterceptors,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { applyDecorators, HttpException, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -33,8 +25,7 @@ const canonical = (value: unknown): string =>
       : (JSON.stringify(value) ?? 'null');
 
 /** Keys belong to whoever sent them: a cabinet user or an operator. */
-const scopeOf = (req: IdempotentRequest): string | null =>
-  req.actor ? `user:${req.actor.userId}` : req.operator ? `operator:${req.operator.operatorId}` : null;
+const scopeOf = (req: IdempotentRequest): string | null => (req.actor ? `user:${req.actor.userId}` : req.operator ? `operator:${req.operator.operatorId}` : null);
 
 /**
  * `Idempotency-Key` on a creating POST: the first request with a key runs; a repeat with
@@ -54,12 +45,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined || scope === null) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
       const message = 'must be 1 to 255 visible ASCII characters';
-      throw new HttpException(
-        problem(400, `Idempotency-Key ${message}`, { code: 'IDEMPOTENCY.INVALID_KEY', errors: [{ path: 'Idempotency-Key', message }] }),
-        400,
-      );
+      throw new HttpException(problem(400, `Idempotency-Key ${message}`, { code: 'IDEMPOTENCY.INVALID_KEY', errors: [{ path: 'Idempotency-Key', message }] }), 400);
     }
-    const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canonical(req.body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${canonical(req.body)}`)
+      .digest('hex');
     return from(this.store.claim(scope, key, requestHash)).pipe(
       mergeMap((claim) => {
         if (claim.kind === 'replay') {

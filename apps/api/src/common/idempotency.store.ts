@@ -14,9 +14,7 @@ const POLL_MS = 100;
 const ABANDONED_MS = 120_000;
 
 const keyReused = () =>
-  new DomainProblem(
-    domainError('IDEMPOTENCY.KEY_REUSED', 'UNPROCESSABLE', 'This Idempotency-Key was used for a different request; use a new key.'),
-  );
+  new DomainProblem(domainError('IDEMPOTENCY.KEY_REUSED', 'UNPROCESSABLE', 'This Idempotency-Key was used for a different request; use a new key.'));
 const inProgress = () =>
   new DomainProblem(
     domainError('IDEMPOTENCY.IN_PROGRESS', 'CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
@@ -64,7 +62,11 @@ export class IdempotencyStore {
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
     await this.prisma.idempotencyKey.update({
       where: { scope_key: { scope, key } },
-      data: { responseStatus: status, responseBody: body === undefined || body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue), completedAt: new Date() },
+      data: {
+        responseStatus: status,
+        responseBody: body === undefined || body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue),
+        completedAt: new Date(),
+      },
     });
   }
 

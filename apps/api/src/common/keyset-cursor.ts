@@ -10,8 +10,7 @@ export interface KeysetPosition {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const encodeKeysetCursor = (row: KeysetPosition): string =>
-  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+export const encodeKeysetCursor = (row: KeysetPosition): string => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
 /** A forged cursor is a 400 here, never an impossible uuid or timestamp at PostgreSQL (a 500 there). */
 export function decodeKeysetCursor(cursor: string): KeysetPosition {

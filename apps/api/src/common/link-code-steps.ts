@@ -54,9 +54,7 @@ export class LinkCodeSteps {
 
   /** A password was sent before the code was verified. */
   notVerified(state: string): DomainProblem {
-    return new DomainProblem(
-      domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `verify the SMS code first (state ${state})`, { state }),
-    );
+    return new DomainProblem(domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `verify the SMS code first (state ${state})`, { state }));
   }
 
   /** 400 for a wrong code, with the attempts left; the last one locks the flow. */

@@ -48,8 +48,7 @@ export class ProblemFilter implements ExceptionFilter {
       if (exception instanceof NotFoundException && /^Cannot [A-Z]+ \//.test(exception.message)) {
         return problem(404, 'no route matches this method and path', { code: 'REQUEST.NO_ROUTE' });
       }
-      const message =
-        typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return problem(status, Array.isArray(message) ? message.join('; ') : String(message));
     }
     if (isUnavailable(exception)) return problem(503, 'a dependency is unavailable; retry shortly', { code: 'SERVICE.UNAVAILABLE' });
@@ -66,17 +65,19 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
 /** Path and message of each issue, never the input (zod issues may carry it, and a key is input too). */
 export function validationProblem(error: ZodError): Problem {
   const count = error.issues.length;
-  const errors = error.issues
-    .slice(0, MAX_ISSUES)
-    .map((issue) => ({ path: clip(issue.path.map(String).join('.')) || '(body)', message: clip(issue.message) }));
+  const errors = error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: clip(issue.path.map(String).join('.')) || '(body)', message: clip(issue.message) }));
   return problem(400, `${count} invalid field${count === 1 ? '' : 's'}`, { code: 'REQUEST.INVALID', errors });
 }
 
 /** An error raised while reading a body (body-parser, raw-body, zlib via body-parser): a client error with a status. */
 export const isBodyParserError = (e: unknown): e is { status: number; type?: string; code?: string } =>
-  typeof e === 'object' && e !== null && !(e instanceof HttpException) &&
+  typeof e === 'object' &&
+  e !== null &&
+  !(e instanceof HttpException) &&
   (typeof (e as { type?: unknown }).type === 'string' || /^Z_/.test(String((e as { code?: unknown }).code))) &&
-  typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500;
+  typeof (e as { status?: unknown }).status === 'number' &&
+  (e as { status: number }).status >= 400 &&
+  (e as { status: number }).status < 500;
 
 /** Fixed words per body-parser error type: its own messages may quote the body (JSON.parse does). */
 const BODY_PROBLEMS: Record<string, [number, string, string]> = {
@@ -92,7 +93,11 @@ const BODY_PROBLEMS: Record<string, [number, string, string]> = {
 };
 
 export function bodyProblem(e: { status: number; type?: string }): Problem {
-  const [status, code, detail] = BODY_PROBLEMS[e.type ?? ''] ?? [e.status, 'REQUEST.BODY_UNREADABLE', 'request body could not be read (does it match its Content-Encoding?)'];
+  const [status, code, detail] = BODY_PROBLEMS[e.type ?? ''] ?? [
+    e.status,
+    'REQUEST.BODY_UNREADABLE',
+    'request body could not be read (does it match its Content-Encoding?)',
+  ];
   return problem(status, detail, { code });
 }
 
@@ -103,5 +108,7 @@ export function bodyProblem(e: { status: number; type?: string }): Problem {
  */
 function isUnavailable(e: unknown): boolean {
   const text = `${(e as { name?: string })?.name ?? ''} ${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|57P01|08006|08001|P1001|P1017|P2028|DatabaseNotReachable|Can't reach database|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated|timeout exceeded when trying to connect/i.test(text);
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|57P01|08006|08001|P1001|P1017|P2028|DatabaseNotReachable|Can't reach database|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated|timeout exceeded when trying to connect/i.test(
+    text,
+  );
 }

@@ -12,7 +12,8 @@ export function fromTemporalFailure(exception: unknown): Problem | null {
   if (exception instanceof WorkflowNotFoundError) return problem(404, 'not found', { code: 'RESOURCE.NOT_FOUND' });
   const failure = exception instanceof WorkflowUpdateFailedError ? exception.cause : exception;
   const app = findApplicationFailure(failure);
-  const detail = app?.details?.[0] as { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
+  const detail = app?.details?.[0] as
+    { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
   if (detail?.code && detail.kind) {
     const refused = problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details));
     // A step refused because the database could not be reached in time: nothing changed, and asking again may work.

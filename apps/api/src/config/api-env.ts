@@ -26,8 +26,16 @@ export const apiEnvSchema = sharedEnvSchema
      */
     OPERATOR_TOKENS: operatorTokensSchema,
     /** Session lifetimes (§1.11): idle timeout and absolute lifetime. */
-    SESSION_IDLE_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
-    SESSION_ABSOLUTE_TTL_MS: z.coerce.number().int().positive().default(12 * 3600_000),
+    SESSION_IDLE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
+    SESSION_ABSOLUTE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(12 * 3600_000),
     /**
      * A session's last use is written at most once per this interval, not on every request;
      * idle expiry counts from the written time, so a session left alone ends up to this much
@@ -44,11 +52,23 @@ export const apiEnvSchema = sharedEnvSchema
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(10),
     /** The first lock; each further lock in a row doubles it, up to LOGIN_LOCK_MAX_MS. */
-    LOGIN_LOCK_MS: z.coerce.number().int().positive().default(15 * 60_000),
-    LOGIN_LOCK_MAX_MS: z.coerce.number().int().positive().default(24 * 3600_000),
+    LOGIN_LOCK_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
+    LOGIN_LOCK_MAX_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(24 * 3600_000),
     /** Failed logins per client address per window, whatever the login. */
     LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
-    LOGIN_ADDRESS_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60_000),
+    LOGIN_ADDRESS_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
     /** Login codes and recovery links/codes sent per login and per phone per window (SMS cost, SMS pumping). */
     LOGIN_CODE_SEND_LIMIT: z.coerce.number().int().min(1).default(5),
     LOGIN_CODE_SEND_WINDOW_MS: z.coerce.number().int().positive().default(3600_000),

@@ -41,10 +41,11 @@ export class HealthController {
   ready() {
     return this.health.check([
       () => this.probe('database', () => this.prisma.$queryRaw`SELECT 1`),
-      () => this.probe('temporal', async () => {
-        await this.temporal.ensureConnected();
-        await this.temporal.healthService.check({});
-      }),
+      () =>
+        this.probe('temporal', async () => {
+          await this.temporal.ensureConnected();
+          await this.temporal.healthService.check({});
+        }),
       () => this.probe('smtp', () => this.mailer.verify()),
     ]);
   }

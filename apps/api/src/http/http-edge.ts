@@ -36,7 +36,11 @@ export function installHttpEdge(app: NestExpressApplication, env: ApiEnv): void 
   app.use(requireJsonBody);
   // The payload codec decodes whole history events (Temporal allows 2 MB payloads, base64'd
   // twice here), for operators only (authenticated above); 64 kB holds for everything else.
-  app.useBodyParser('json', { limit: '8mb', verify: verifyJsonDepth, type: (req) => /^\/codec\//i.test(req.url ?? '') && JSON_TYPE.test(req.headers['content-type'] ?? '') });
+  app.useBodyParser('json', {
+    limit: '8mb',
+    verify: verifyJsonDepth,
+    type: (req) => /^\/codec\//i.test(req.url ?? '') && JSON_TYPE.test(req.headers['content-type'] ?? ''),
+  });
   app.useBodyParser('json', { limit: '64kb', verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: '4kb', extended: false, parameterLimit: 10 });
   app.use(bodyErrorsAsProblems);

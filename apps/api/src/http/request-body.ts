@@ -13,8 +13,7 @@ const ENCODINGS = new Set(['identity', 'gzip', 'deflate']);
 /** A body-parser style error, so that the filter words it like the parser's own. */
 const refusal = (status: number, type: string) => Object.assign(new Error(type), { status, type, expose: true });
 
-const hasBody = (req: Request) =>
-  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
  * Mounted before the parsers: a non-empty body must be UTF-8 JSON (or the codec sign-in
@@ -23,7 +22,9 @@ const hasBody = (req: Request) =>
  */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (!hasBody(req)) return next();
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (!ENCODINGS.has(encoding)) return next(refusal(415, 'encoding.unsupported'));
   const form = FORM_ROUTES.test(req.path) && req.is('application/x-www-form-urlencoded');
   if (!form && !req.is('application/json')) return next(refusal(415, 'media.unsupported'));
@@ -39,7 +40,8 @@ export function jsonDeeperThan(body: Buffer, max: number): boolean {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

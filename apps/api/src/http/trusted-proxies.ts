@@ -22,5 +22,10 @@ export function isProxyEntry(entry: string): boolean {
 export const trustedProxiesSchema = z
   .string()
   .default('')
-  .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().refine(isProxyEntry, 'each entry must be an address, a CIDR, or loopback/linklocal/uniquelocal')));

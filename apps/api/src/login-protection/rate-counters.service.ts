@@ -100,8 +100,9 @@ export class RateCounters {
     this.prunedAt = now;
     const cutoff = new Date(now - STALE_MS);
     this.prisma.$executeRaw`
-      DELETE FROM "rate_counters" WHERE "last_at" < ${cutoff} OR ("last_at" IS NULL AND "window_started_at" < ${cutoff})`
-      .catch((err: unknown) => this.logger.warn({ err }, 'could not prune stale rate counters'));
+      DELETE FROM "rate_counters" WHERE "last_at" < ${cutoff} OR ("last_at" IS NULL AND "window_started_at" < ${cutoff})`.catch((err: unknown) =>
+      this.logger.warn({ err }, 'could not prune stale rate counters'),
+    );
   }
 
   private async lockRow(tx: Prisma.TransactionClient, kind: string, subject: string): Promise<RateWindow> {

@@ -20,11 +20,7 @@ export function httpTracing() {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (UNTRACED.test(req.url)) return next();
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = tracer.startSpan(
-      req.method,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': redactUrl(req.path) } },
-      parent,
-    );
+    const span = tracer.startSpan(req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': redactUrl(req.path) } }, parent);
     const active = trace.setSpan(parent, span);
     const end = () => {
       const route = routePattern(req);

@@ -80,7 +80,13 @@ const EXAMPLES: Record<number, Record<string, unknown>> = {
     code: 'REGISTRATION.RESEND_COOLDOWN',
     retryAfterMs: 42000,
   },
-  503: { type: urn('SERVICE.UNAVAILABLE'), title: 'Service Unavailable', status: 503, detail: 'a dependency is unavailable; retry shortly', code: 'SERVICE.UNAVAILABLE' },
+  503: {
+    type: urn('SERVICE.UNAVAILABLE'),
+    title: 'Service Unavailable',
+    status: 503,
+    detail: 'a dependency is unavailable; retry shortly',
+    code: 'SERVICE.UNAVAILABLE',
+  },
 };
 
 /** The problem+json media type of an error answer, with an example for its status. */

@@ -10,7 +10,11 @@ import { z } from 'zod';
 export const instant = () => z.iso.datetime();
 
 /** Money as a decimal string in KZT with two decimals (§2.6). */
-export const money = () => z.string().regex(/^-?\d+\.\d{2}$/).meta({ examples: ['1500.50'] });
+export const money = () =>
+  z
+    .string()
+    .regex(/^-?\d+\.\d{2}$/)
+    .meta({ examples: ['1500.50'] });
 
 /**
  * A string or null. The bound makes zod write `anyOf: [string, null]`: a bare `type: [string, null]`
@@ -37,7 +41,10 @@ export const problemSchema = z
     status: z.int().min(400).max(599),
     detail: z.string().optional(),
     code: z.string().optional().meta({ description: 'Stable machine-readable code, e.g. `PAYMENT.TRANSITION_NOT_ALLOWED`.' }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: 'One entry per invalid field.' }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'One entry per invalid field.' }),
   })
   // Domain refusals add members such as attemptsLeft, retryAfterMs or state.
   .catchall(z.unknown())

@@ -38,13 +38,29 @@ export class OperatorLookupService {
     const partner = await this.prisma.partner.findUnique({ where: { bin } });
     if (!partner) return [];
     const applications = await this.prisma.application.findMany({ where: { partnerId: partner.id, ...afterKeyset(after) }, orderBy: newestFirst, take });
-    const self: Found[] = after && !isAfter(partner, after) ? [] : [
-      { type: 'PARTNER', partnerId: partner.id, bin: partner.bin, name: partner.name, status: partner.status, createdAt: partner.createdAt.toISOString(), position: at(partner) },
-    ];
+    const self: Found[] =
+      after && !isAfter(partner, after)
+        ? []
+        : [
+            {
+              type: 'PARTNER',
+              partnerId: partner.id,
+              bin: partner.bin,
+              name: partner.name,
+              status: partner.status,
+              createdAt: partner.createdAt.toISOString(),
+              position: at(partner),
+            },
+          ];
     return [
       ...self,
       ...applications.map((a): Found => ({
-        type: 'APPLICATION', applicationId: a.id, partner: partnerRef(partner), status: a.status, createdAt: a.createdAt.toISOString(), position: at(a),
+        type: 'APPLICATION',
+        applicationId: a.id,
+        partner: partnerRef(partner),
+        status: a.status,
+        createdAt: a.createdAt.toISOString(),
+        position: at(a),
       })),
     ];
   }

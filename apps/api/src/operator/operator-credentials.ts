@@ -28,7 +28,12 @@ export const operatorActorId = (name: string) => `operator:${name}`;
 /** OPERATOR_TOKENS: comma-separated `name:token` (or bare `token`) entries; tokens ≥ 24 characters, names and tokens unique. */
 export const operatorTokensSchema = z
   .string()
-  .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z
       .array(z.string())

@@ -55,7 +55,10 @@ export class ApprovalPolicyService {
       codeMaxAttempts: this.env.CODE_MAX_ATTEMPTS,
     };
     const user = await this.parties.user(actor.userId);
-    const rules = approvalPolicyView(policy).rules.map((r) => `from ${r.minAmount} KZT: ${r.requiredConfirmations} confirmation(s)`).join('; ') || 'one confirmation';
+    const rules =
+      approvalPolicyView(policy)
+        .rules.map((r) => `from ${r.minAmount} KZT: ${r.requiredConfirmations} confirmation(s)`)
+        .join('; ') || 'one confirmation';
     const handle = await this.temporal.workflow.start('approvalPolicyChangeWorkflow', {
       workflowId: approvalPolicyChangeWorkflowId(changeId),
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
@@ -77,11 +80,17 @@ export class ApprovalPolicyService {
       ),
     });
     const view = await handle.query(approvalPolicyChangeStateQuery);
-    await this.audit.byUser(actor, caller, 'approval-policy.change.request', { type: 'approval-policy', id: actor.partnerId }, {
-      changeId,
-      rules: policy.rules.length,
-      authorMayConfirm: policy.authorMayConfirm,
-    });
+    await this.audit.byUser(
+      actor,
+      caller,
+      'approval-policy.change.request',
+      { type: 'approval-policy', id: actor.partnerId },
+      {
+        changeId,
+        rules: policy.rules.length,
+        authorMayConfirm: policy.authorMayConfirm,
+      },
+    );
     return { challengeId: changeId, expiresAt: view.expiresAt, status: 'AWAITING_CONFIRMATION' as const };
   }
 

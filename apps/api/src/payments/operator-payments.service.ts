@@ -26,11 +26,7 @@ export class OperatorPaymentsService {
 
   list(query: { status?: string; cursor?: string; limit: number }) {
     const where: Prisma.PaymentWhereInput =
-      query.status === 'ON_HOLD'
-        ? { holdStatus: 'ON_HOLD' }
-        : query.status
-          ? { status: query.status as Prisma.PaymentWhereInput['status'] }
-          : {};
+      query.status === 'ON_HOLD' ? { holdStatus: 'ON_HOLD' } : query.status ? { status: query.status as Prisma.PaymentWhereInput['status'] } : {};
     return this.queries.list(where, query, 'operator');
   }
 

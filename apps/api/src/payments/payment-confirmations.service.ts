@@ -1,11 +1,7 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { challengeNotFound, wrongCode } from '../../../../libs/domain/src/payment';
 import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import {
-  checkConfirmationCodeUpdate,
-  paymentCodeScope,
-  requestConfirmationUpdate,
-} from '../../../../workflows/src/payment/payment.messages';
+import { checkConfirmationCodeUpdate, paymentCodeScope, requestConfirmationUpdate } from '../../../../workflows/src/payment/payment.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem, problemFromDomain } from '../common/problem';
 import type { ClientInfo } from '../login-protection/client-info';

@@ -1,11 +1,5 @@
 import type { MachineState } from '../../../../libs/domain/src/machine-state';
-import {
-  decidePayment,
-  storedDraftState,
-  type PaymentContext,
-  type PaymentDocumentFields,
-  type PaymentEvent,
-} from '../../../../libs/domain/src/payment';
+import { decidePayment, storedDraftState, type PaymentContext, type PaymentDocumentFields, type PaymentEvent } from '../../../../libs/domain/src/payment';
 import { DomainProblem } from '../common/problem';
 import { closedDocument, FINAL_STATUSES, type PaymentRow } from './payment.store';
 

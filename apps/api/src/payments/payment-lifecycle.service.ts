@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import {
-  cancelPaymentUpdate,
-  paymentWorkflowId,
-  returnPaymentUpdate,
-  submitPaymentUpdate,
-} from '../../../../workflows/src/payment/payment.messages';
+import { cancelPaymentUpdate, paymentWorkflowId, returnPaymentUpdate, submitPaymentUpdate } from '../../../../workflows/src/payment/payment.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { ClientInfo } from '../login-protection/client-info';
 import { PaymentAudit } from './payment-audit';
@@ -39,10 +34,16 @@ export class PaymentLifecycleService {
       row = await this.store.find(paymentId, actor.partnerId);
     }
     const result = await this.workflows.send(row, submitPaymentUpdate, { actor: domainActor(actor), policy });
-    await this.audit.byUser(actor, caller, 'payment.submit', { type: 'payment', id: row.id }, {
-      requiredConfirmations: result.requiredConfirmations,
-      policyVersion: version,
-    });
+    await this.audit.byUser(
+      actor,
+      caller,
+      'payment.submit',
+      { type: 'payment', id: row.id },
+      {
+        requiredConfirmations: result.requiredConfirmations,
+        policyVersion: version,
+      },
+    );
     return { status: result.status, requiredConfirmations: result.requiredConfirmations };
   }
 

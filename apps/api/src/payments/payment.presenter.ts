@@ -51,12 +51,7 @@ export const presentSummary = (row: PaymentRow, audience: Audience = 'cabinet') 
 });
 
 /** One document with the confirmations of its current version and its timeline: who did what, when. */
-export const presentPayment = (
-  row: PaymentRow,
-  confirmations: PaymentConfirmation[],
-  events: PaymentEvent[],
-  audience: Audience = 'cabinet',
-) => ({
+export const presentPayment = (row: PaymentRow, confirmations: PaymentConfirmation[], events: PaymentEvent[], audience: Audience = 'cabinet') => ({
   ...presentSummary(row, audience),
   confirmations: confirmations.map((c) => ({ userId: c.userId, version: c.version, confirmedAt: c.confirmedAt.toISOString() })),
   timeline: events

@@ -26,9 +26,7 @@ export const closedDocument = (status: string) =>
 
 /** The document was never submitted: nothing to confirm, return or decide on yet. */
 export const notSubmitted = () =>
-  new DomainProblem(
-    domainError('PAYMENT.TRANSITION_NOT_ALLOWED', 'CONFLICT', 'The document is a draft; submit it first.', { state: 'DRAFT' }),
-  );
+  new DomainProblem(domainError('PAYMENT.TRANSITION_NOT_ALLOWED', 'CONFLICT', 'The document is a draft; submit it first.', { state: 'DRAFT' }));
 
 export const changedMeanwhile = () =>
   new DomainProblem(domainError('PAYMENT.CHANGED_MEANWHILE', 'CONFLICT', 'The document changed meanwhile; reload it and try again.'));
@@ -85,7 +83,10 @@ export class PaymentStore {
   /** 422 unless the debit account is one of the partner's. */
   async assertOwnAccount(partnerId: string, debitIban: string): Promise<void> {
     const own = await this.prisma.account.findMany({ where: { partnerId, iban: debitIban }, select: { iban: true } });
-    const refusal = debitAccountRefusal(debitIban, own.map((a) => a.iban));
+    const refusal = debitAccountRefusal(
+      debitIban,
+      own.map((a) => a.iban),
+    );
     if (refusal) throw new DomainProblem(refusal);
   }
 

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiProblems } from '../openapi/api-problems';
-import { PaymentCancelledDto, PaymentCreatedDto, PaymentDto, PaymentEditedDto, PaymentPageDto, PaymentReturnedDto, PaymentSubmittedDto } from './dto/payment-responses.dto';
+import {
+  PaymentCancelledDto,
+  PaymentCreatedDto,
+  PaymentDto,
+  PaymentEditedDto,
+  PaymentPageDto,
+  PaymentReturnedDto,
+  PaymentSubmittedDto,
+} from './dto/payment-responses.dto';
 import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';

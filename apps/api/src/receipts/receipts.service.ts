@@ -33,7 +33,16 @@ export class ReceiptsService {
   async request(actor: CabinetActor, paymentId: string, channel: ReceiptChannel, ctx: RequestContext) {
     const payment = await this.prisma.payment.findUnique({ where: { id: paymentId }, include: { ledgerPosting: { select: { outcome: true } } } });
     if (!payment || payment.partnerId !== actor.partnerId) throw new DomainProblem(paymentNotFound());
-    const audit = { actorType: 'USER' as const, actorId: actor.userId, partnerId: actor.partnerId, action: 'payment.receipt.request', targetType: 'PAYMENT', targetId: paymentId, requestId: ctx.requestId, clientAddress: ctx.clientAddress };
+    const audit = {
+      actorType: 'USER' as const,
+      actorId: actor.userId,
+      partnerId: actor.partnerId,
+      action: 'payment.receipt.request',
+      targetType: 'PAYMENT',
+      targetId: paymentId,
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    };
     const refusal = receiptRefusal({ executed: payment.ledgerPosting?.outcome === 'EXECUTED', status: payment.status });
     if (refusal) {
       await this.audit.record({ ...audit, outcome: 'FAILURE', details: { channel, code: refusal.code } });
@@ -68,8 +77,6 @@ export class ReceiptsService {
   private async sameRequestOrRefuse(workflowId: string, channel: ReceiptChannel): Promise<void> {
     const first = await this.temporal.workflow.getHandle(workflowId).describe();
     if ((first.memo as { channel?: string } | undefined)?.channel === channel) return;
-    throw new DomainProblem(
-      domainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'UNPROCESSABLE', 'This Idempotency-Key was used for a different request.'),
-    );
+    throw new DomainProblem(domainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'UNPROCESSABLE', 'This Idempotency-Key was used for a different request.'));
   }
 }

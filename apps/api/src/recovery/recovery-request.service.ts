@@ -108,7 +108,11 @@ export class RecoveryRequestService {
         started = true;
       });
     } catch (error) {
-      if (started) await this.temporal.workflow.getHandle(workflowId).terminate('recovery not recorded').catch(() => undefined);
+      if (started)
+        await this.temporal.workflow
+          .getHandle(workflowId)
+          .terminate('recovery not recorded')
+          .catch(() => undefined);
       // A concurrent request for the same login recorded this recovery first: one link is enough.
       if ((error as { code?: string }).code === 'P2002' || error instanceof WorkflowExecutionAlreadyStartedError) return workflowId;
       throw error;

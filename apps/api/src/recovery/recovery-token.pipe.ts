@@ -11,5 +11,4 @@ export class RecoveryTokenPipe implements PipeTransform<string, string> {
   }
 }
 
-export const unknownRecoveryLink = () =>
-  new DomainProblem(domainError('RECOVERY.NOT_FOUND', 'NOT_FOUND', 'this link is unknown or no longer valid'));
+export const unknownRecoveryLink = () => new DomainProblem(domainError('RECOVERY.NOT_FOUND', 'NOT_FOUND', 'this link is unknown or no longer valid'));

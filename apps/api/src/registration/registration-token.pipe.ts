@@ -11,5 +11,4 @@ export class LinkTokenPipe implements PipeTransform<string, string> {
   }
 }
 
-export const unknownLink = () =>
-  new DomainProblem(domainError('REGISTRATION.NOT_FOUND', 'NOT_FOUND', 'this link is unknown or no longer valid'));
+export const unknownLink = () => new DomainProblem(domainError('REGISTRATION.NOT_FOUND', 'NOT_FOUND', 'this link is unknown or no longer valid'));

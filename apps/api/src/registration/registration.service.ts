@@ -9,12 +9,7 @@ import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
 import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
 import { ENV } from '../../../../libs/infra/src/tokens';
-import {
-  checkCodeUpdate,
-  passwordSetUpdate,
-  registrationStateQuery,
-  requestCodeUpdate,
-} from '../../../../workflows/src/registration/registration.messages';
+import { checkCodeUpdate, passwordSetUpdate, registrationStateQuery, requestCodeUpdate } from '../../../../workflows/src/registration/registration.messages';
 import { LinkCodeSteps } from '../common/link-code-steps';
 import { problem } from '../common/problem';
 import { unknownLink } from './registration-token.pipe';

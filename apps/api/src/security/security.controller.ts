@@ -30,7 +30,10 @@ export class SecurityController {
       sessionTouchIntervalSeconds: this.env.SESSION_TOUCH_INTERVAL_MS / 1000,
       recoveryLinkTtlSeconds: this.env.REGISTRATION_LINK_TTL_MS / 1000,
       paymentConfirmationTtlSeconds: this.env.PAYMENT_CONFIRMATION_TTL_MS / 1000,
-      paymentCutOff: { time: `${String(Math.floor(this.env.PAYMENT_CUT_OFF / 60)).padStart(2, '0')}:${String(this.env.PAYMENT_CUT_OFF % 60).padStart(2, '0')}`, timeZone: 'Asia/Almaty' },
+      paymentCutOff: {
+        time: `${String(Math.floor(this.env.PAYMENT_CUT_OFF / 60)).padStart(2, '0')}:${String(this.env.PAYMENT_CUT_OFF % 60).padStart(2, '0')}`,
+        timeZone: 'Asia/Almaty',
+      },
       login: {
         maxPasswordFailures: this.env.LOGIN_MAX_FAILURES,
         maxCodeFailures: this.env.LOGIN_CODE_MAX_FAILURES,

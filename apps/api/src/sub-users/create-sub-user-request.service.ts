@@ -44,7 +44,14 @@ export class CreateSubUserRequestService {
       select: { language: true, partner: { select: { bin: true } } },
     });
     const requestId = randomUUID();
-    const record = { actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.create', targetType: 'SUB_USER_REQUEST', ...auditContext(caller) } as const;
+    const record = {
+      actorType: 'USER',
+      actorId: actor.userId,
+      partnerId: actor.partnerId,
+      action: 'sub_user_request.create',
+      targetType: 'SUB_USER_REQUEST',
+      ...auditContext(caller),
+    } as const;
     const requestedAccessLevel = dto.accessLevel ?? 'CREATE_AND_VIEW';
     try {
       // The request and its record commit together; what its workflow does next, it records itself.
@@ -73,10 +80,7 @@ export class CreateSubUserRequestService {
     const sent = await this.starter.start(requestId, actor, creator.partner.bin);
     // Not sent: the workflow cancels the request (CODE_NOT_SENT) and records that.
     if (sent.status !== 'AWAITING_CONFIRMATION') {
-      throw new HttpException(
-        problem(503, 'the confirmation code could not be sent; try again shortly', { code: 'SUB_USER_REQUEST.CODE_NOT_SENT' }),
-        503,
-      );
+      throw new HttpException(problem(503, 'the confirmation code could not be sent; try again shortly', { code: 'SUB_USER_REQUEST.CODE_NOT_SENT' }), 503);
     }
     return {
       requestId,

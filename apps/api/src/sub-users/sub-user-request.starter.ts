@@ -96,7 +96,13 @@ export class SubUserRequestStarter {
    * write restores the row.
    */
   private async releaseIfNotStarted(requestId: string, workflowId: string): Promise<void> {
-    const started = await this.temporal.workflow.getHandle(workflowId).describe().then(() => true, () => false);
+    const started = await this.temporal.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then(
+        () => true,
+        () => false,
+      );
     if (started) return;
     await this.prisma.subUserRequest.updateMany({
       where: { id: requestId, status: 'AWAITING_CONFIRMATION' },

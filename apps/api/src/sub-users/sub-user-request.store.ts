@@ -3,14 +3,10 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { domainError } from '../../../../libs/domain/src/domain-error';
 import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import {
-  subUserRequestStateQuery,
-  type SubUserRequestView,
-} from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
+import { subUserRequestStateQuery, type SubUserRequestView } from '../../../../workflows/src/sub-user-request/sub-user-request.messages';
 import { DomainProblem } from '../common/problem';
 
-export const requestNotFound = () =>
-  new DomainProblem(domainError('SUB_USER_REQUEST.NOT_FOUND', 'NOT_FOUND', 'No such user request.'));
+export const requestNotFound = () => new DomainProblem(domainError('SUB_USER_REQUEST.NOT_FOUND', 'NOT_FOUND', 'No such user request.'));
 
 type Row = NonNullable<Awaited<ReturnType<SubUserRequestStore['rowOf']>>>;
 export type SubUserRequestRow = Row;
@@ -64,9 +60,7 @@ export class SubUserRequestStore {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       const now = await this.prisma.subUserRequest.findUnique({ where: { id: row.id }, select: { status: true } });
       const state = now?.status ?? row.status;
-      throw new DomainProblem(
-        domainError('SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED', 'CONFLICT', `This request has ended (${state}).`, { state }),
-      );
+      throw new DomainProblem(domainError('SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED', 'CONFLICT', `This request has ended (${state}).`, { state }));
     }
   }
 }

@@ -27,17 +27,20 @@ export class SubUserRequestsService {
     const row = await this.store.find(requestId, actor.partnerId);
     const verdict = await this.codes.check(row.workflowId, code, CODE_NO);
     if (!verdict) {
-      throw new DomainProblem(
-        domainError('SUB_USER_REQUEST.NO_CODE', 'CONFLICT', 'No confirmation code was sent for this request.', { state: row.status }),
-      );
+      throw new DomainProblem(domainError('SUB_USER_REQUEST.NO_CODE', 'CONFLICT', 'No confirmation code was sent for this request.', { state: row.status }));
     }
     const who = { userId: actor.userId, partnerId: actor.partnerId, accessLevel: actor.accessLevel, status: actor.status };
     const result = await this.store.update(row, confirmUpdate, [{ codeNo: verdict.codeNo, correct: verdict.correct, actor: who }]);
     // A confirmation is recorded with the request's next state, by the workflow's write of it.
     if (verdict.correct) return { status: result.status };
     await this.audit.record({
-      actorType: 'USER', actorId: actor.userId, partnerId: actor.partnerId, action: 'sub_user_request.confirm',
-      targetType: 'SUB_USER_REQUEST', targetId: requestId, outcome: 'FAILURE',
+      actorType: 'USER',
+      actorId: actor.userId,
+      partnerId: actor.partnerId,
+      action: 'sub_user_request.confirm',
+      targetType: 'SUB_USER_REQUEST',
+      targetId: requestId,
+      outcome: 'FAILURE',
       details: { code: 'SUB_USER_REQUEST.WRONG_CODE', attemptsLeft: result.attemptsLeft, status: result.status },
       ...auditContext(caller),
     });
@@ -64,8 +67,15 @@ export class SubUserRequestsService {
       where: { partnerId: actor.partnerId },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: {
-        id: true, fullName: true, login: true, phone: true, accessLevel: true, status: true, origin: true,
-        createdAt: true, activatedAt: true,
+        id: true,
+        fullName: true,
+        login: true,
+        phone: true,
+        accessLevel: true,
+        status: true,
+        origin: true,
+        createdAt: true,
+        activatedAt: true,
       },
     });
     // One page: a partner's users are bounded by its user limit (§1.8), so nextCursor is always null.

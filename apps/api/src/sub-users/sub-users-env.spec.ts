@@ -11,7 +11,12 @@ describe('sub-user settings (§1.8.3)', () => {
     });
   });
 
-  it.each([['true', true], ['1', true], ['false', false], ['0', false]])('SUB_USER_OPERATOR_REVIEW=%s', (value, expected) => {
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('SUB_USER_OPERATOR_REVIEW=%s', (value, expected) => {
     expect(parse({ SUB_USER_OPERATOR_REVIEW: value }).data?.SUB_USER_OPERATOR_REVIEW).toBe(expected);
   });
 

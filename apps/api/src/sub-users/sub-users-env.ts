@@ -13,5 +13,9 @@ export const subUsersEnvShape = {
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   /** How long a request waits for an operator before it expires. */
-  SUB_USER_OPERATOR_TTL_MS: z.coerce.number().int().positive().default(72 * 3600_000),
+  SUB_USER_OPERATOR_TTL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(72 * 3600_000),
 };

@@ -48,12 +48,7 @@ export class UsersController {
   @Post('requests/:requestId/confirm')
   @HttpCode(202)
   @Cabinet('USER_CREATE')
-  confirm(
-    @CurrentActor() actor: CabinetActor,
-    @UuidParam('requestId') requestId: string,
-    @Body() body: ConfirmSubUserDto,
-    @Caller() caller: ClientInfo,
-  ) {
+  confirm(@CurrentActor() actor: CabinetActor, @UuidParam('requestId') requestId: string, @Body() body: ConfirmSubUserDto, @Caller() caller: ClientInfo) {
     return this.requests.confirm(actor, requestId, body.code, caller);
   }
 

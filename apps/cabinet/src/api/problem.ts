@@ -30,7 +30,7 @@ export function show(error: unknown, fallback: string): Shown {
     const text = (typeof code === 'string' && localize(code, error)) || e.message;
     fields[e.path] = fields[e.path] ? `${fields[e.path]} ${text}` : text;
   }
-  const message = errors.length ? null : ((error.code && localize(error.code, error)) || (error.detail ?? error.title));
+  const message = errors.length ? null : (error.code && localize(error.code, error)) || (error.detail ?? error.title);
   return { fields, message, problem: error };
 }
 
@@ -41,8 +41,7 @@ export const unplaced = (shown: Shown, placed: readonly string[]): string | null
     .map(([path, message]) => (path ? `${path}: ${message}` : message))
     .join(' ') || null;
 
-export const isProblem = (value: unknown): value is Problem =>
-  typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+export const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 
 /** A number the problem carries beside the standard members (`attemptsLeft`, `retryAfterMs`). */
 export const extra = (problem: Problem | null, name: string): number | undefined => {

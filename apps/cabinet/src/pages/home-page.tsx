@@ -37,7 +37,13 @@ export function HomePage() {
                 <td>
                   {t('accounts.balance')}: <span data-testid="balance">{a.balance}</span> {a.currency}
                 </td>
-                <td>{can(me, 'STATEMENT_VIEW') && <Link to={`/accounts/${a.iban}/statement`} testId={`statement-${a.iban}`}>{t('accounts.statement')}</Link>}</td>
+                <td>
+                  {can(me, 'STATEMENT_VIEW') && (
+                    <Link to={`/accounts/${a.iban}/statement`} testId={`statement-${a.iban}`}>
+                      {t('accounts.statement')}
+                    </Link>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -45,7 +51,11 @@ export function HomePage() {
       </section>
       <section>
         <h2>{t('payments.title')}</h2>
-        {can(me, 'PAYMENT_CREATE') && <Link to="/payments/new" testId="new-payment">{t('payments.new')}</Link>}
+        {can(me, 'PAYMENT_CREATE') && (
+          <Link to="/payments/new" testId="new-payment">
+            {t('payments.new')}
+          </Link>
+        )}
         {payments.length === 0 ? (
           <p>{t('payments.none')}</p>
         ) : (

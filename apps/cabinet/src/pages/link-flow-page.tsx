@@ -96,7 +96,16 @@ function CodeStep({ flow, view, onChange }: { flow: LinkFlow; view: View; onChan
     <form onSubmit={(e) => void verify(e)}>
       <p>{t('code.sentTo', { phone: view.phoneMasked })}</p>
       <Countdown at={view.codeExpiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field path="code" label={t('code.label')} error={shown.fields.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+      <Field
+        path="code"
+        label={t('code.label')}
+        error={shown.fields.code}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+      />
       <button type="submit" data-testid="verify" disabled={busy}>
         {t('register.verify')}
       </button>
@@ -125,7 +134,15 @@ function PasswordStep({ flow, onDone }: { flow: LinkFlow; onDone(login: string):
   return (
     <form onSubmit={(e) => void submit(e)}>
       <h2>{t('register.passwordTitle')}</h2>
-      <Field path="password" label={t('register.password')} type="password" autoComplete="new-password" error={shown.fields.password} value={password} onChange={(e) => setPassword(e.target.value)} />
+      <Field
+        path="password"
+        label={t('register.password')}
+        type="password"
+        autoComplete="new-password"
+        error={shown.fields.password}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       {params && <PasswordRules policy={params.passwordPolicy} password={password} />}
       <button type="submit" data-testid="set-password" disabled={busy}>
         {t('register.setPassword')}

@@ -23,10 +23,8 @@ export interface LinkFlow {
   setPassword(password: string): Promise<Answer<string>>;
 }
 
-const registrationStep = (status: Schemas['RegistrationStatus']): View['step'] =>
-  status === 'INVITED' ? 'START' : status === 'ACTIVE' ? 'DONE' : status;
-const recoveryStep = (status: Schemas['RecoveryStatus']): View['step'] =>
-  status === 'LINK_SENT' ? 'START' : status === 'COMPLETED' ? 'DONE' : status;
+const registrationStep = (status: Schemas['RegistrationStatus']): View['step'] => (status === 'INVITED' ? 'START' : status === 'ACTIVE' ? 'DONE' : status);
+const recoveryStep = (status: Schemas['RecoveryStatus']): View['step'] => (status === 'LINK_SENT' ? 'START' : status === 'COMPLETED' ? 'DONE' : status);
 
 export const registration = (token: string): LinkFlow => {
   const path = { params: { path: { token } } };

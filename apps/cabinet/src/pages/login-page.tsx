@@ -17,7 +17,9 @@ export function LoginPage() {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('password');
   const [login, setLogin] = useState(() => new URLSearchParams(window.location.search).get('login') ?? '');
-  const loginField = (error?: string) => <Field path="login" label={t('login.login')} autoComplete="username" error={error} value={login} onChange={(e) => setLogin(e.target.value)} />;
+  const loginField = (error?: string) => (
+    <Field path="login" label={t('login.login')} autoComplete="username" error={error} value={login} onChange={(e) => setLogin(e.target.value)} />
+  );
   return (
     <section>
       <h1>{t(mode === 'recovery' ? 'recover.title' : 'login.title')}</h1>
@@ -63,7 +65,15 @@ function PasswordLogin({ login, loginField }: ModeProps) {
   return (
     <form onSubmit={(e) => void submit(e)}>
       {loginField(shown.fields.login)}
-      <Field path="password" label={t('login.password')} type="password" autoComplete="current-password" error={shown.fields.password} value={password} onChange={(e) => setPassword(e.target.value)} />
+      <Field
+        path="password"
+        label={t('login.password')}
+        type="password"
+        autoComplete="current-password"
+        error={shown.fields.password}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <button type="submit" data-testid="login" disabled={busy}>
         {t('login.submit')}
       </button>
@@ -114,7 +124,16 @@ function CodeLogin({ login, loginField }: ModeProps) {
   return (
     <form onSubmit={(e) => void verify(e)}>
       <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field path="code" label={t('code.label')} error={shown.fields.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+      <Field
+        path="code"
+        label={t('code.label')}
+        error={shown.fields.code}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+      />
       <button type="submit" data-testid="login-verify" disabled={busy}>
         {t('login.submit')}
       </button>

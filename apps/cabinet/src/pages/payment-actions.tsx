@@ -47,10 +47,20 @@ export function Confirmation({ payment, onConfirmed }: { payment: Payment; onCon
     if (data) return onConfirmed();
     const refused = show(error, t('app.unavailable'));
     const left = extra(refused.problem, 'attemptsLeft');
-    setShown({ ...refused, fields: { code: [refused.fields.code ?? refused.message, left === undefined ? '' : t('code.attemptsLeft', { n: left })].join(' ').trim() }, message: null });
+    setShown({
+      ...refused,
+      fields: { code: [refused.fields.code ?? refused.message, left === undefined ? '' : t('code.attemptsLeft', { n: left })].join(' ').trim() },
+      message: null,
+    });
   };
 
-  const what = t('payment.confirmsWhat', { number: payment.number, amount: payment.amount, name: payment.beneficiary.name, iban: payment.beneficiary.iban, debit: payment.debitIban });
+  const what = t('payment.confirmsWhat', {
+    number: payment.number,
+    amount: payment.amount,
+    name: payment.beneficiary.name,
+    iban: payment.beneficiary.iban,
+    debit: payment.debitIban,
+  });
   if (!challenge) {
     return (
       <div>
@@ -63,9 +73,20 @@ export function Confirmation({ payment, onConfirmed }: { payment: Payment; onCon
   }
   return (
     <form onSubmit={(e) => void verify(e)} data-testid="confirmation">
-      <p className="confirms" data-testid="confirms-what">{what}</p>
+      <p className="confirms" data-testid="confirms-what">
+        {what}
+      </p>
       <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field path="code" label={t('code.label')} error={shown.fields.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+      <Field
+        path="code"
+        label={t('code.label')}
+        error={shown.fields.code}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+      />
       <button type="submit" data-testid="verify" disabled={busy}>
         {t('payment.verify')}
       </button>
@@ -81,7 +102,10 @@ export function Receipt({ id }: { id: string }) {
   const [sent, setSent] = useState(false);
   const [shown, setShown] = useState<Shown>(NONE);
   const send = async (channel: 'EMAIL' | 'SMS') => {
-    const { data, error } = await api.POST('/v1/payments/{id}/receipt', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey() } }, body: { channel } });
+    const { data, error } = await api.POST('/v1/payments/{id}/receipt', {
+      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey() } },
+      body: { channel },
+    });
     setSent(Boolean(data));
     setShown(data ? NONE : show(error, t('app.unavailable')));
   };

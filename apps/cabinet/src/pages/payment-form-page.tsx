@@ -61,7 +61,14 @@ export function PaymentFormPage() {
           />
         ))}
         {TOP.map((name) => (
-          <Field key={name} path={name} label={t(`payment.${name}`)} error={shown.fields[name]} value={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} />
+          <Field
+            key={name}
+            path={name}
+            label={t(`payment.${name}`)}
+            error={shown.fields[name]}
+            value={draft[name]}
+            onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+          />
         ))}
         <button type="submit" data-testid="create-payment" disabled={busy}>
           {t('payment.create')}

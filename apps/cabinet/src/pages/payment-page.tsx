@@ -50,15 +50,46 @@ export function PaymentPage({ id }: { id: string }) {
       </p>
       <table>
         <tbody>
-          <tr><th>{t('payment.debitIban')}</th><td>{payment.debitIban}</td></tr>
-          <tr><th>{t('payment.amount')}</th><td data-testid="payment-amount">{payment.amount}</td></tr>
-          <tr><th>{t('payment.beneficiary.name')}</th><td>{payment.beneficiary.name}</td></tr>
-          <tr><th>{t('payment.beneficiary.binIin')}</th><td>{payment.beneficiary.binIin}</td></tr>
-          <tr><th>{t('payment.beneficiary.iban')}</th><td>{payment.beneficiary.iban}</td></tr>
-          <tr><th>{t('payment.beneficiary.bic')}</th><td>{payment.beneficiary.bic}</td></tr>
-          <tr><th>{t('payment.knp')} / {t('payment.beneficiary.kbe')}</th><td>{payment.knp} / {payment.beneficiary.kbe}</td></tr>
-          <tr><th>{t('payment.purpose')}</th><td>{payment.purpose}</td></tr>
-          <tr><th>{t('payment.valueDate')}</th><td>{payment.valueDate}</td></tr>
+          <tr>
+            <th>{t('payment.debitIban')}</th>
+            <td>{payment.debitIban}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.amount')}</th>
+            <td data-testid="payment-amount">{payment.amount}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.beneficiary.name')}</th>
+            <td>{payment.beneficiary.name}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.beneficiary.binIin')}</th>
+            <td>{payment.beneficiary.binIin}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.beneficiary.iban')}</th>
+            <td>{payment.beneficiary.iban}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.beneficiary.bic')}</th>
+            <td>{payment.beneficiary.bic}</td>
+          </tr>
+          <tr>
+            <th>
+              {t('payment.knp')} / {t('payment.beneficiary.kbe')}
+            </th>
+            <td>
+              {payment.knp} / {payment.beneficiary.kbe}
+            </td>
+          </tr>
+          <tr>
+            <th>{t('payment.purpose')}</th>
+            <td>{payment.purpose}</td>
+          </tr>
+          <tr>
+            <th>{t('payment.valueDate')}</th>
+            <td>{payment.valueDate}</td>
+          </tr>
         </tbody>
       </table>
       {payment.refusal && <p className="problem">{t('payment.refusal', { reason: payment.refusal.reason ?? payment.refusal.code })}</p>}

@@ -33,7 +33,10 @@ export function PolicyPage() {
   const propose = async (e?: FormEvent) => {
     e?.preventDefault();
     setBusy(true);
-    const { data, error } = await api.PUT('/v1/partner/approval-policy', { params: { header: { 'Idempotency-Key': idempotencyKey() } }, body: { rules, authorMayConfirm } });
+    const { data, error } = await api.PUT('/v1/partner/approval-policy', {
+      params: { header: { 'Idempotency-Key': idempotencyKey() } },
+      body: { rules, authorMayConfirm },
+    });
     setBusy(false);
     if (data) {
       setChallenge(data);
@@ -48,7 +51,10 @@ export function PolicyPage() {
     e.preventDefault();
     if (!challenge) return;
     setBusy(true);
-    const { data, error } = await api.POST('/v1/partner/approval-policy/changes/{challengeId}/verify', { params: { path: { challengeId: challenge.challengeId } }, body: { code } });
+    const { data, error } = await api.POST('/v1/partner/approval-policy/changes/{challengeId}/verify', {
+      params: { path: { challengeId: challenge.challengeId } },
+      body: { code },
+    });
     setBusy(false);
     if (data) {
       adopt(data);
@@ -58,7 +64,11 @@ export function PolicyPage() {
     }
     const refused = show(error, t('app.unavailable'));
     const left = extra(refused.problem, 'attemptsLeft');
-    setShown({ ...refused, fields: { code: [refused.fields.code ?? refused.message, left === undefined ? '' : t('code.attemptsLeft', { n: left })].join(' ').trim() }, message: null });
+    setShown({
+      ...refused,
+      fields: { code: [refused.fields.code ?? refused.message, left === undefined ? '' : t('code.attemptsLeft', { n: left })].join(' ').trim() },
+      message: null,
+    });
   };
 
   if (!policy) return null;
@@ -71,8 +81,24 @@ export function PolicyPage() {
       <form onSubmit={(e) => void (challenge ? verify(e) : propose(e))}>
         {rules.map((rule, i) => (
           <div key={i} data-testid="policy-rule" style={{ display: 'flex', gap: '1rem', alignItems: 'flex-end' }}>
-            <Field path={`rules.${i}.minAmount`} label={t('policy.minAmount')} error={shown.fields[`rules.${i}.minAmount`]} value={rule.minAmount} disabled={!editable} onChange={(e) => setRule(i, { minAmount: e.target.value })} />
-            <Field path={`rules.${i}.requiredConfirmations`} label={t('policy.required')} error={shown.fields[`rules.${i}.requiredConfirmations`]} type="number" value={String(rule.requiredConfirmations)} disabled={!editable} onChange={(e) => setRule(i, { requiredConfirmations: Number(e.target.value) })} style={{ minWidth: '5rem' }} />
+            <Field
+              path={`rules.${i}.minAmount`}
+              label={t('policy.minAmount')}
+              error={shown.fields[`rules.${i}.minAmount`]}
+              value={rule.minAmount}
+              disabled={!editable}
+              onChange={(e) => setRule(i, { minAmount: e.target.value })}
+            />
+            <Field
+              path={`rules.${i}.requiredConfirmations`}
+              label={t('policy.required')}
+              error={shown.fields[`rules.${i}.requiredConfirmations`]}
+              type="number"
+              value={String(rule.requiredConfirmations)}
+              disabled={!editable}
+              onChange={(e) => setRule(i, { requiredConfirmations: Number(e.target.value) })}
+              style={{ minWidth: '5rem' }}
+            />
             {editable && (
               <button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
                 ✕
@@ -80,9 +106,21 @@ export function PolicyPage() {
             )}
           </div>
         ))}
-        {shown.fields.rules && <p className="field-error" data-testid="error-rules">{shown.fields.rules}</p>}
+        {shown.fields.rules && (
+          <p className="field-error" data-testid="error-rules">
+            {shown.fields.rules}
+          </p>
+        )}
         <label>
-          <input type="checkbox" data-testid="author-may-confirm" checked={authorMayConfirm} disabled={!editable} onChange={(e) => setAuthorMayConfirm(e.target.checked)} style={{ minWidth: 0 }} /> {t('policy.authorMayConfirm')}
+          <input
+            type="checkbox"
+            data-testid="author-may-confirm"
+            checked={authorMayConfirm}
+            disabled={!editable}
+            onChange={(e) => setAuthorMayConfirm(e.target.checked)}
+            style={{ minWidth: 0 }}
+          />{' '}
+          {t('policy.authorMayConfirm')}
         </label>
         {editable && (
           <>
@@ -98,7 +136,16 @@ export function PolicyPage() {
               {t('policy.confirmsWhat')} {rules.map((r) => t('policy.tier', { amount: r.minAmount, n: r.requiredConfirmations })).join('; ') || t('policy.default')}
             </p>
             <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-            <Field path="code" label={t('code.label')} error={shown.fields.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+            <Field
+              path="code"
+              label={t('code.label')}
+              error={shown.fields.code}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+            />
             <button type="submit" data-testid="verify" disabled={busy}>
               {t('register.verify')}
             </button>

@@ -43,11 +43,31 @@ export function StatementPage({ iban }: { iban: string }) {
     <section data-testid="statement">
       <h1>{t('statement.title', { iban })}</h1>
       <form onSubmit={submit}>
-        <Field path="from" label={t('statement.from')} type="date" error={shown.fields.from} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
-        <Field path="to" label={t('statement.to')} type="date" error={shown.fields.to} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
-        <button type="submit" data-testid="show-statement">{t('statement.show')}</button>
-        <button type="button" data-testid="download-csv" onClick={() => void download('csv')}>{t('statement.csv')}</button>
-        <button type="button" data-testid="download-pdf" onClick={() => void download('pdf')}>{t('statement.pdf')}</button>
+        <Field
+          path="from"
+          label={t('statement.from')}
+          type="date"
+          error={shown.fields.from}
+          value={period.from}
+          onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+        />
+        <Field
+          path="to"
+          label={t('statement.to')}
+          type="date"
+          error={shown.fields.to}
+          value={period.to}
+          onChange={(e) => setPeriod({ ...period, to: e.target.value })}
+        />
+        <button type="submit" data-testid="show-statement">
+          {t('statement.show')}
+        </button>
+        <button type="button" data-testid="download-csv" onClick={() => void download('csv')}>
+          {t('statement.csv')}
+        </button>
+        <button type="button" data-testid="download-pdf" onClick={() => void download('pdf')}>
+          {t('statement.pdf')}
+        </button>
       </form>
       <ProblemMessage message={shown.message} />
       {statement && (

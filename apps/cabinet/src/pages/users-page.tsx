@@ -105,7 +105,16 @@ function NewSubUser({ onSettled }: { onSettled(): void }) {
         <form onSubmit={(e) => void confirm(e)}>
           <p>{t('users.codeToYou')}</p>
           <Countdown at={request.codeExpiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-          <Field path="code" label={t('code.label')} error={shown.fields.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+          <Field
+            path="code"
+            label={t('code.label')}
+            error={shown.fields.code}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+          />
           <button type="submit" data-testid="confirm-sub-user" disabled={busy}>
             {t('register.verify')}
           </button>
@@ -113,7 +122,14 @@ function NewSubUser({ onSettled }: { onSettled(): void }) {
       ) : (
         <form onSubmit={(e) => void create(e)}>
           {(['fullName', 'email', 'phone'] as const).map((name) => (
-            <Field key={name} path={name} label={t(`users.${name}`)} error={shown.fields[name]} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+            <Field
+              key={name}
+              path={name}
+              label={t(`users.${name}`)}
+              error={shown.fields[name]}
+              value={form[name]}
+              onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            />
           ))}
           <CooldownButton availableAt={retryAt} onClick={() => void create()} label={t('users.create')} busy={busy} testId="create-sub-user" />
         </form>

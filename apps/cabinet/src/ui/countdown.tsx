@@ -26,7 +26,12 @@ export function Countdown({ at, running, over, testId }: { at: string | null | u
   const { t } = useI18n();
   const left = useSecondsLeft(at);
   if (!at) return null;
-  if (left === 0) return over ? <p className="countdown" data-testid={testId}>{t(over)}</p> : null;
+  if (left === 0)
+    return over ? (
+      <p className="countdown" data-testid={testId}>
+        {t(over)}
+      </p>
+    ) : null;
   return (
     <p className="countdown" data-testid={testId}>
       {t(running, { time: duration(left) })}
@@ -35,7 +40,19 @@ export function Countdown({ at, running, over, testId }: { at: string | null | u
 }
 
 /** A button that waits out a resend cooldown the API announced, showing the time left. */
-export function CooldownButton({ availableAt, onClick, label, busy, testId = 'resend' }: { availableAt: string | null; onClick(): void; label: string; busy?: boolean; testId?: string }) {
+export function CooldownButton({
+  availableAt,
+  onClick,
+  label,
+  busy,
+  testId = 'resend',
+}: {
+  availableAt: string | null;
+  onClick(): void;
+  label: string;
+  busy?: boolean;
+  testId?: string;
+}) {
   const left = useSecondsLeft(availableAt);
   return (
     <>

@@ -10,14 +10,26 @@ describe('activity errors from the real database', () => {
   beforeAll(() => void (prisma = createPrisma(process.env.DATABASE_URL!)));
   afterAll(() => prisma.$disconnect());
 
-  const caught = async (run: () => Promise<unknown>) => run().then(() => { throw new Error('expected a failure'); }, (e: unknown) => e);
+  const caught = async (run: () => Promise<unknown>) =>
+    run().then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e,
+    );
   const nowhere = { key: 'no-such-key' };
 
   it.each([
     ['a NUL in a text column', () => prisma.paymentEvent.updateMany({ where: nowhere, data: { type: 'a\u0000b' } })],
     ['a NUL in a jsonb column (22P05)', () => prisma.paymentEvent.updateMany({ where: nowhere, data: { details: { reason: 'a\u0000b' } } })],
     ['a NUL inside a transaction', () => prisma.$transaction((tx) => tx.paymentEvent.updateMany({ where: nowhere, data: { actorType: 'a\u0000b' } }))],
-    ['a foreign key', () => prisma.paymentEvent.create({ data: { paymentId: '00000000-0000-4000-8000-000000000001', key: `fk-${Date.now()}`, type: 't', actorType: 'SYSTEM', version: 1 } })],
+    [
+      'a foreign key',
+      () =>
+        prisma.paymentEvent.create({
+          data: { paymentId: '00000000-0000-4000-8000-000000000001', key: `fk-${Date.now()}`, type: 't', actorType: 'SYSTEM', version: 1 },
+        }),
+    ],
     ['a malformed uuid', () => prisma.paymentEvent.findMany({ where: { paymentId: 'not-a-uuid' } })],
     ['an out-of-range integer', () => prisma.paymentEvent.updateMany({ where: nowhere, data: { version: 2 ** 31 } })],
   ])('%s is a data error', async (_name, run) => {

@@ -63,9 +63,14 @@ export class AuditSealerActivitiesImpl implements AuditSealerActivities {
       } while (result.more);
       // Every time, not only after signing: a checkpoint another sealer signed (a handover) is exported
       // too, and an export the sink refused is tried again, alerting until someone looks.
-      await exportLatestCheckpoint(this.prisma, this.env.AUDIT_CHECKPOINT_DIR, { publicKey: this.publicKey, name: this.env.AUDIT_KEY_NAME }, {
-        error: (fields, msg) => this.logger.error({ ...fields, msg }),
-      });
+      await exportLatestCheckpoint(
+        this.prisma,
+        this.env.AUDIT_CHECKPOINT_DIR,
+        { publicKey: this.publicKey, name: this.env.AUDIT_KEY_NAME },
+        {
+          error: (fields, msg) => this.logger.error({ ...fields, msg }),
+        },
+      );
     } catch (error) {
       this.logger.error({ alert: AUDIT_SEAL_FAILED, error: (error as Error).message, msg: 'audit seal failed; retrying at the next interval' });
     }

@@ -20,7 +20,9 @@ describe('worker tuning from configuration', () => {
   });
 
   it('refuses workflow tasks beyond the cache and pollers beyond their slots', () => {
-    expect(() => loadWorkerEnv({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20' })).toThrow(/WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/);
+    expect(() => loadWorkerEnv({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20' })).toThrow(
+      /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/,
+    );
     expect(() => loadWorkerEnv({ ...base, WORKER_ACTIVITY_TASK_POLLERS: '30' })).toThrow(/WORKER_ACTIVITY_TASK_POLLERS/);
   });
 });

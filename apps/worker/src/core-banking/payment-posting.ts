@@ -165,4 +165,3 @@ async function postingTime(tx: Tx, ibans: string[]): Promise<Date> {
                     (SELECT max(posted_at) FROM ledger_entries WHERE account_iban IN (${Prisma.join(ibans)}))) AS at`;
   return row!.at;
 }
-

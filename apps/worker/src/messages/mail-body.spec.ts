@@ -41,7 +41,12 @@ describe('e-mail bodies (issue 12: inserted values are escaped, one line each)',
   });
 
   it('names the organisation and shows times in Almaty time, not UTC (issue 16)', () => {
-    const mail = registrationLinkMail('ru', { fullName: 'Айгерім', organisation: 'ТОО «Дала Трейд»', link: 'https://x.kz/register/a', expiresAt: '2026-11-24T10:00:00.000Z' });
+    const mail = registrationLinkMail('ru', {
+      fullName: 'Айгерім',
+      organisation: 'ТОО «Дала Трейд»',
+      link: 'https://x.kz/register/a',
+      expiresAt: '2026-11-24T10:00:00.000Z',
+    });
     expect(mail.text).toContain('вашей организации, ТОО «Дала Трейд».');
     expect(mail.text).toContain('до 2026-11-24 15:00 (Алматы)');
     expect(mail.text).not.toContain('UTC');
@@ -49,7 +54,9 @@ describe('e-mail bodies (issue 12: inserted values are escaped, one line each)',
 
   it('tells the creator of a rejection: an operator’s words as written, the checks’ refusal in neutral words', () => {
     const base = { fullName: 'Айгерім', organisation: 'ТОО «Дала Трейд»', newUserName: 'Данияр Сериков' };
-    expect(subUserRejectedMail('ru', { ...base, operatorReason: 'Нет доверенности' }).text).toContain('пользователя Данияр Сериков в бизнес-кабинет организации ТОО «Дала Трейд».\nПричина: Нет доверенности');
+    expect(subUserRejectedMail('ru', { ...base, operatorReason: 'Нет доверенности' }).text).toContain(
+      'пользователя Данияр Сериков в бизнес-кабинет организации ТОО «Дала Трейд».\nПричина: Нет доверенности',
+    );
     expect(subUserRejectedMail('kk', { ...base, operatorReason: null }).text).toContain('Себебі: банк бұл пайдаланушыны қосуды мақұлдамады');
   });
 
@@ -57,7 +64,9 @@ describe('e-mail bodies (issue 12: inserted values are escaped, one line each)',
     expect(subUserCodeSms('ru', { code: '123456', ttlMs: 300_000, newUserName: 'Данияр\u202E Сериков' })).toBe(
       'Код для добавления пользователя Данияр Сериков: 123456. Действует 5 мин. Никому не сообщайте.',
     );
-    expect(subUserCodeSms('kk', { code: '123456', ttlMs: 300_000, newUserName: 'А'.repeat(40) })).toBe(`${'А'.repeat(29)}… пайдаланушысын қосу коды: 123456. 5 мин жарамды. Ешкімге айтпаңыз.`);
+    expect(subUserCodeSms('kk', { code: '123456', ttlMs: 300_000, newUserName: 'А'.repeat(40) })).toBe(
+      `${'А'.repeat(29)}… пайдаланушысын қосу коды: 123456. 5 мин жарамды. Ешкімге айтпаңыз.`,
+    );
   });
 });
 
@@ -85,8 +94,12 @@ describe('receipt and payment texts with stored text that predates the policy', 
 
   it('an SMS shows no direction-changing characters, so the real account tail stays last (§1.13)', () => {
     const sms = paymentConfirmationSms('ru', {
-      code: '123456', ttlMs: 300_000, number: 3, amountTiyn: 10_000n,
-      beneficiaryName: 'ТОО Ромашка \u202E0010…\u202C\u200B', beneficiaryIban: 'KZ75125KZT2069100100',
+      code: '123456',
+      ttlMs: 300_000,
+      number: 3,
+      amountTiyn: 10_000n,
+      beneficiaryName: 'ТОО Ромашка \u202E0010…\u202C\u200B',
+      beneficiaryIban: 'KZ75125KZT2069100100',
     });
     expect(sms).toBe('Код 123456 подтверждает платёж №3: 100.00 KZT, получатель ТОО Ромашка 0010… …0100. Действует 5 мин. Никому не сообщайте.');
     expect(receiptSms('kk', facts)).toBe('№7 төлем 100.00 KZT, алушы ТОО <i>Ромашка</i>0010: орындалды.');
@@ -94,7 +107,12 @@ describe('receipt and payment texts with stored text that predates the policy', 
 
   it('cuts long names by characters, never inside a surrogate pair', () => {
     const sms = paymentConfirmationSms('kk', {
-      code: '123456', ttlMs: 60_000, number: 1, amountTiyn: 1n, beneficiaryName: '𝐀'.repeat(50), beneficiaryIban: 'KZ75125KZT2069100100',
+      code: '123456',
+      ttlMs: 60_000,
+      number: 1,
+      amountTiyn: 1n,
+      beneficiaryName: '𝐀'.repeat(50),
+      beneficiaryIban: 'KZ75125KZT2069100100',
     });
     expect(sms).toContain(`алушы ${'𝐀'.repeat(39)}… …0100.`);
   });

@@ -9,5 +9,10 @@ import { displayText } from '../../../../libs/domain/src/values/text.value-objec
 /** A stored value shown in an SMS: visible characters only, at most `max` code points (a cut ends in "…"). */
 export const smsValue = (text: string, max = 40): string => {
   const chars = [...displayText(text)];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : chars.join('');
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
+    : chars.join('');
 };

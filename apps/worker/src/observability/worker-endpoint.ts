@@ -13,7 +13,10 @@ async function health(runtime: Pick<WorkerRuntime, 'worker' | 'connection'>) {
   const state = runtime.worker.getState();
   const temporal = await runtime.connection
     .withDeadline(Date.now() + PROBE_TIMEOUT_MS, () => runtime.connection.healthService.check({}))
-    .then(() => 'up' as const, () => 'down' as const);
+    .then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
   const ok = state === 'RUNNING' && temporal === 'up';
   return { status: ok ? 200 : 503, body: JSON.stringify({ status: ok ? 'ok' : 'unavailable', worker: state, temporal }), contentType: 'application/json' };
 }

@@ -18,9 +18,7 @@ async function freeLoopbackPort(): Promise<number> {
  * temporal_*) on a loopback-only Prometheus port that the worker's /metrics merges in.
  * Returns that port's URL.
  */
-export async function installWorkerRuntime(
-  env: Pick<WorkerEnv, 'LOG_LEVEL' | 'TEMPORAL_SDK_METRICS_PORT'>,
-): Promise<{ sdkMetricsUrl: string }> {
+export async function installWorkerRuntime(env: Pick<WorkerEnv, 'LOG_LEVEL' | 'TEMPORAL_SDK_METRICS_PORT'>): Promise<{ sdkMetricsUrl: string }> {
   const port = env.TEMPORAL_SDK_METRICS_PORT || (await freeLoopbackPort());
   Runtime.install({
     // SIGINT/SIGTERM make the worker stop polling and finish in-flight activities.

@@ -7,12 +7,7 @@ import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service'
 export class OnboardingActivitiesImpl implements OnboardingActivities {
   constructor(private readonly prisma: PrismaService) {}
 
-  async recordApplicationStatus(input: {
-    applicationId: string;
-    status: ApplicationStatus;
-    signedAt: string | null;
-    acceptedAt: string | null;
-  }): Promise<void> {
+  async recordApplicationStatus(input: { applicationId: string; status: ApplicationStatus; signedAt: string | null; acceptedAt: string | null }): Promise<void> {
     await this.prisma.application.update({
       where: { id: input.applicationId },
       data: {

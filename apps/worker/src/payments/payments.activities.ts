@@ -28,13 +28,7 @@ export class PaymentActivitiesImpl implements PaymentActivities {
     await writePaymentRecord(this.prisma, this.audit, record);
   }
 
-  async sendConfirmationCode(input: {
-    paymentId: string;
-    challengeId: string;
-    userId: string;
-    version: number;
-    expiresAt: string;
-  }): Promise<void> {
+  async sendConfirmationCode(input: { paymentId: string; challengeId: string; userId: string; version: number; expiresAt: string }): Promise<void> {
     const [user, payment] = await Promise.all([
       this.prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { phone: true, language: true } }),
       this.prisma.payment.findUniqueOrThrow({ where: { id: input.paymentId } }),

@@ -13,7 +13,6 @@ import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
 import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
 import { subUserLinkMail } from '../messages/sub-user.templates';
 
-
 /**
  * Registration I/O. Every method is idempotent: a retry derives the same token or
  * code, upserts the same row, and the delivery log keeps a message from going twice.

@@ -12,7 +12,13 @@ import { subUserRejectedMail } from '../messages/sub-user.templates';
 export async function mailSubUserRejection(prisma: PrismaService, mailer: Mailer, requestId: string): Promise<void> {
   const request = await prisma.subUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { status: true, fullName: true, rejectReason: true, creator: { select: { login: true, fullName: true, language: true, status: true } }, partner: { select: { name: true } } },
+    select: {
+      status: true,
+      fullName: true,
+      rejectReason: true,
+      creator: { select: { login: true, fullName: true, language: true, status: true } },
+      partner: { select: { name: true } },
+    },
   });
   if (request.status !== 'REJECTED' || request.creator.status === 'BLOCKED') return;
   const reason = request.rejectReason;

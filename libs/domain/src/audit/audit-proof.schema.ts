@@ -10,7 +10,10 @@ const positive = (label: string) =>
 
 /** `GET /v1/operator/audit/records/{id}/proof` path (§1.15). */
 export const auditRecordParamsSchema = z.object({
-  id: z.string().regex(/^[1-9]\d{0,18}$/, 'must be an audit record id').meta({ description: 'The audit record id.' }),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, 'must be an audit record id')
+    .meta({ description: 'The audit record id.' }),
 });
 
 /** Its query: the tree the proof is for; the latest checkpoint's when omitted. */

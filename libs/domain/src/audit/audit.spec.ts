@@ -2,9 +2,18 @@ import { auditOutcomeForStatus, auditQuerySchema, auditRecordView, maskClientAdd
 
 describe('audit rules (§1.15)', () => {
   it.each([
-    [200, 'SUCCESS'], [201, 'SUCCESS'], [204, 'SUCCESS'],
-    [401, 'DENIED'], [403, 'DENIED'], [404, 'DENIED'],
-    [400, 'FAILURE'], [409, 'FAILURE'], [422, 'FAILURE'], [429, 'FAILURE'], [500, 'FAILURE'], [302, 'FAILURE'],
+    [200, 'SUCCESS'],
+    [201, 'SUCCESS'],
+    [204, 'SUCCESS'],
+    [401, 'DENIED'],
+    [403, 'DENIED'],
+    [404, 'DENIED'],
+    [400, 'FAILURE'],
+    [409, 'FAILURE'],
+    [422, 'FAILURE'],
+    [429, 'FAILURE'],
+    [500, 'FAILURE'],
+    [302, 'FAILURE'],
   ])('status %i is %s', (status, outcome) => {
     expect(auditOutcomeForStatus(status)).toBe(outcome);
   });
@@ -21,9 +30,18 @@ describe('audit rules (§1.15)', () => {
   });
 
   const record = {
-    id: 42n, occurredAt: new Date('2026-03-01T10:00:00.123Z'), actorType: 'OPERATOR', actorId: 'operator-1a2b3c4d',
-    partnerId: 'p', action: 'POST /v1/operator/applications/:id/sign', targetType: 'applications', targetId: 'id=a',
-    outcome: 'SUCCESS' as const, requestId: 'r', clientAddress: '198.51.100.7', details: { status: 200 },
+    id: 42n,
+    occurredAt: new Date('2026-03-01T10:00:00.123Z'),
+    actorType: 'OPERATOR',
+    actorId: 'operator-1a2b3c4d',
+    partnerId: 'p',
+    action: 'POST /v1/operator/applications/:id/sign',
+    targetType: 'applications',
+    targetId: 'id=a',
+    outcome: 'SUCCESS' as const,
+    requestId: 'r',
+    clientAddress: '198.51.100.7',
+    details: { status: 200 },
   };
 
   it('shows a partner that the bank acted, not which operator or from which host', () => {

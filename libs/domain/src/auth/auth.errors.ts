@@ -18,8 +18,7 @@ export const tooManyFailures = (retryAfterMs: number): DomainError =>
 export const sendLimit = (retryAfterMs: number): DomainError =>
   domainError(AuthErrorCode.SEND_LIMIT, 'TOO_MANY', 'Too many codes were requested; try again later.', { retryAfterMs });
 
-export const alreadyBlocked = (): DomainError =>
-  domainError(AuthErrorCode.ALREADY_BLOCKED, 'CONFLICT', 'The user is already blocked.', { state: 'BLOCKED' });
+export const alreadyBlocked = (): DomainError => domainError(AuthErrorCode.ALREADY_BLOCKED, 'CONFLICT', 'The user is already blocked.', { state: 'BLOCKED' });
 
 export const notBlocked = (status: string): DomainError =>
   domainError(AuthErrorCode.NOT_BLOCKED, 'CONFLICT', `The user is not blocked (status ${status}).`, { state: status });

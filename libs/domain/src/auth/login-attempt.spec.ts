@@ -56,7 +56,10 @@ describe('a sign-in attempt decided after it was weighed (§1.16)', () => {
   });
 
   it('blocked and unregistered users are refused whatever the secret, and nothing is counted', () => {
-    for (const [status, refusal] of [['BLOCKED', 'BLOCKED'], ['INVITED', 'NOT_REGISTERED']] as const) {
+    for (const [status, refusal] of [
+      ['BLOCKED', 'BLOCKED'],
+      ['INVITED', 'NOT_REGISTERED'],
+    ] as const) {
       for (const correct of [true, false]) {
         const d = decideLoginAttempt({ status, lock: NO_LOGIN_LOCK, kind: 'PASSWORD', correct, now: T0 }, policy);
         expect(d).toEqual({ kind: 'REFUSED', refusal, lock: NO_LOGIN_LOCK, status });

@@ -29,8 +29,7 @@ export type LoginAttemptDecision =
   | { readonly kind: 'WRONG'; readonly lock: LoginLock; readonly status: UserStatus; readonly lockedNow: boolean }
   | { readonly kind: 'REFUSED'; readonly refusal: LoginRefusal; readonly lock: LoginLock; readonly status: UserStatus };
 
-const isClear = (lock: LoginLock): boolean =>
-  lock.passwordFailures === 0 && lock.codeFailures === 0 && lock.lockCount === 0 && lock.lockedUntil === null;
+const isClear = (lock: LoginLock): boolean => lock.passwordFailures === 0 && lock.codeFailures === 0 && lock.lockCount === 0 && lock.lockedUntil === null;
 
 export const decideLoginAttempt = (facts: LoginAttemptFacts, policy: LockPolicy): LoginAttemptDecision => {
   const { lock, kind, correct, now } = facts;

@@ -21,8 +21,7 @@ const RECOVERY_STATUS: Readonly<Record<RegistrationStatus, RecoveryStatus>> = {
   CANCELLED: 'CANCELLED',
 };
 
-export const recoveryStatus = (state: MachineState<RegistrationContext>): RecoveryStatus =>
-  RECOVERY_STATUS[registrationStatus(state)];
+export const recoveryStatus = (state: MachineState<RegistrationContext>): RecoveryStatus => RECOVERY_STATUS[registrationStatus(state)];
 
 /** Recovery is for registered users the bank has not blocked; a locked login is exactly who needs it. */
 export const mayRecoverPassword = (status: string): boolean => status === 'ACTIVE' || status === 'LOCKED';

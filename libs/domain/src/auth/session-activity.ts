@@ -27,8 +27,7 @@ export const assertSessionActivityPolicy = (policy: SessionActivityPolicy): Sess
 export const isSessionAwake = (lastSeenAt: number, now: number, policy: SessionActivityPolicy): boolean => now - lastSeenAt < policy.idleTtlMs;
 
 /** A use at `now` is recorded only when the stored time is at least one interval old. */
-export const sessionNeedsTouch = (lastSeenAt: number, now: number, policy: SessionActivityPolicy): boolean =>
-  now - lastSeenAt >= policy.touchIntervalMs;
+export const sessionNeedsTouch = (lastSeenAt: number, now: number, policy: SessionActivityPolicy): boolean => now - lastSeenAt >= policy.touchIntervalMs;
 
 /** The same two rules as bounds on the stored time, for a query: awake iff `last_seen_at > idleCutoff`, touched iff `≤ touchCutoff`. */
 export const sessionActivityCutoffs = (now: number, policy: SessionActivityPolicy) => ({

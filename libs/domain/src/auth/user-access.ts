@@ -28,17 +28,13 @@ export const statusWhenUnlocked = (status: UserStatus): UserStatus => (status ==
 export type StatusChange = { ok: true; status: UserStatus } | { ok: false; error: DomainError };
 
 /** §1.14: the bank blocks a user in any status; blocking twice is a conflict. */
-export const blockUser = (status: UserStatus): StatusChange =>
-  status === 'BLOCKED' ? { ok: false, error: alreadyBlocked() } : { ok: true, status: 'BLOCKED' };
+export const blockUser = (status: UserStatus): StatusChange => (status === 'BLOCKED' ? { ok: false, error: alreadyBlocked() } : { ok: true, status: 'BLOCKED' });
 
 /**
  * Unblocking restores what the user had: INVITED if they never registered,
  * otherwise ACTIVE — or LOCKED while a lock from before is still running.
  */
-export const unblockUser = (
-  status: UserStatus,
-  facts: { registered: boolean; lock: LoginLock; now: number },
-): StatusChange => {
+export const unblockUser = (status: UserStatus, facts: { registered: boolean; lock: LoginLock; now: number }): StatusChange => {
   if (status !== 'BLOCKED') return { ok: false, error: notBlocked(status) };
   if (!facts.registered) return { ok: true, status: 'INVITED' };
   return { ok: true, status: isLoginLocked(facts.lock, facts.now) ? 'LOCKED' : 'ACTIVE' };

@@ -48,10 +48,8 @@ export const initialChallengeState = (input: ChallengeInput): State => {
   return initialState(challengeMachine, input);
 };
 
-export const decideChallenge = (state: State, event: ChallengeEvent): Decision<ChallengeContext> =>
-  decide(challengeMachine, state, event, options);
+export const decideChallenge = (state: State, event: ChallengeEvent): Decision<ChallengeContext> => decide(challengeMachine, state, event, options);
 
-export const canDecideChallenge = (state: State, event: ChallengeEvent): boolean =>
-  canDecide(challengeMachine, state, event, options);
+export const canDecideChallenge = (state: State, event: ChallengeEvent): boolean => canDecide(challengeMachine, state, event, options);
 
 export const isChallengeFinal = (state: State): boolean => isFinalState(challengeMachine, state);

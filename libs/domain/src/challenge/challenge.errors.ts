@@ -25,11 +25,7 @@ export const purposeMismatch = (expected: ChallengePurpose): DomainError =>
  * details: they may be personal.
  */
 export const bindingMismatch = (): DomainError =>
-  domainError(
-    ChallengeErrorCode.BINDING_MISMATCH,
-    'CONFLICT',
-    'The confirmation code was issued for different details; request a new code.',
-  );
+  domainError(ChallengeErrorCode.BINDING_MISMATCH, 'CONFLICT', 'The confirmation code was issued for different details; request a new code.');
 
 export const challengeExpired = (expiresAt: number): DomainError =>
   domainError(ChallengeErrorCode.EXPIRED, 'GONE', 'The confirmation code has expired; request a new one.', {

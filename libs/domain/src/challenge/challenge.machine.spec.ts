@@ -26,8 +26,7 @@ const binding: ChallengeBinding = {
 const start = initialChallengeState({ purpose: 'PAYMENT', binding, issuedAt: T0, ttlMs: TTL, maxAttempts: 3 });
 
 type Override = Partial<{ purpose: ChallengePurpose; binding: ChallengeBinding }>;
-const check = (correct: boolean, at = T0 + 1, over: Override = {}) =>
-  ({ type: 'CODE_CHECKED', purpose: 'PAYMENT', binding, correct, at, ...over }) as const;
+const check = (correct: boolean, at = T0 + 1, over: Override = {}) => ({ type: 'CODE_CHECKED', purpose: 'PAYMENT', binding, correct, at, ...over }) as const;
 
 const step = (state: State, event: ChallengeEvent): State => {
   const decision = decideChallenge(state, event);
@@ -107,8 +106,7 @@ describe('one-time code challenge (§1.4, §1.11, §1.13)', () => {
   });
 });
 
-const sameFacts = (a: ChallengeBinding, b: ChallengeBinding) =>
-  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const sameFacts = (a: ChallengeBinding, b: ChallengeBinding) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 const oracle = ({ value, context: c }: State, e: ChallengeEvent): Expected<ChallengeContext> => {
   if (value !== 'issued') return no(Code.TRANSITION_NOT_ALLOWED);

@@ -17,11 +17,7 @@ const guard = ruleGuards<Ctx, Ev>().forEvent;
 export const challengeMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: ChallengeInput },
   guards: {
-    canCheck: guard(
-      'CODE_CHECKED',
-      checkable,
-      (context, event, params: { outcome: ChallengeCheckOutcome }) => checkOutcome(context, event) === params.outcome,
-    ),
+    canCheck: guard('CODE_CHECKED', checkable, (context, event, params: { outcome: ChallengeCheckOutcome }) => checkOutcome(context, event) === params.outcome),
     lifetimeOver: guard('EXPIRED', lifetimeOver),
   },
   actions: {

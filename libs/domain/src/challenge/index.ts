@@ -17,13 +17,7 @@
  * a malformed `at`: CHALLENGE.INVALID_EVENT (INVALID).
  */
 export { challengeMachine } from './challenge.machine';
-export {
-  canDecideChallenge,
-  challengeStatus,
-  decideChallenge,
-  initialChallengeState,
-  isChallengeFinal,
-} from './challenge.decide';
+export { canDecideChallenge, challengeStatus, decideChallenge, initialChallengeState, isChallengeFinal } from './challenge.decide';
 export { sameBinding } from './challenge.rules';
 export { CHALLENGE_PURPOSES } from './challenge.types';
 export { CHALLENGE_FLOW, ChallengeErrorCode } from './challenge.errors';

@@ -50,9 +50,7 @@ describe('decideExecution (§2.4)', () => {
 
   it('names the amounts in the insufficient-funds reason, in KZT', () => {
     const d = decideExecution(facts({ amountTiyn: 2_000_000n }));
-    expect(d.ok ? null : d.refusal.reason).toBe(
-      'Insufficient funds on account KZ86125KZT5004100100: the payment is 20000.00 KZT, the balance is 10000.00 KZT.',
-    );
+    expect(d.ok ? null : d.refusal.reason).toBe('Insufficient funds on account KZ86125KZT5004100100: the payment is 20000.00 KZT, the balance is 10000.00 KZT.');
   });
 
   it('refuses a blocked debit account before looking at funds', () => {
@@ -62,9 +60,7 @@ describe('decideExecution (§2.4)', () => {
 
   it('refuses a missing debit account and one of another partner alike', () => {
     expect(refusalCode(facts({ debitAccount: null }))).toBe(LedgerRefusalCode.DEBIT_ACCOUNT_NOT_FOUND);
-    expect(refusalCode(facts({ debitAccount: { partnerId: 'p2', balanceTiyn: 10n ** 12n, blocked: false } }))).toBe(
-      LedgerRefusalCode.DEBIT_ACCOUNT_NOT_FOUND,
-    );
+    expect(refusalCode(facts({ debitAccount: { partnerId: 'p2', balanceTiyn: 10n ** 12n, blocked: false } }))).toBe(LedgerRefusalCode.DEBIT_ACCOUNT_NOT_FOUND);
   });
 
   it('refuses paying an account to itself and amounts outside (0, limit]', () => {

@@ -21,9 +21,7 @@ export interface ExecutionFacts {
   readonly beneficiaryIsOurs: boolean;
 }
 
-export type ExecutionDecision =
-  | { readonly ok: true; readonly legs: ReadonlyArray<LedgerLeg> }
-  | { readonly ok: false; readonly refusal: LedgerRefusal };
+export type ExecutionDecision = { readonly ok: true; readonly legs: ReadonlyArray<LedgerLeg> } | { readonly ok: false; readonly refusal: LedgerRefusal };
 
 const refuse = (code: LedgerRefusal['code'], reason: string): ExecutionDecision => ({ ok: false, refusal: { code, reason } });
 

@@ -26,14 +26,8 @@ export const AccountErrorCode = {
 } as const;
 
 /** Unknown, or another partner's: the same answer, so IBANs of other partners can't be probed. */
-export const accountNotFound = (): DomainError =>
-  domainError(AccountErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such account.');
+export const accountNotFound = (): DomainError => domainError(AccountErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such account.');
 
 /** §2.5: a confirming document exists only once the bank has executed the payment. */
 export const receiptNotExecuted = (status: string): DomainError =>
-  domainError(
-    AccountErrorCode.RECEIPT_NOT_EXECUTED,
-    'CONFLICT',
-    'A confirming document is issued only for an executed payment.',
-    { state: status },
-  );
+  domainError(AccountErrorCode.RECEIPT_NOT_EXECUTED, 'CONFLICT', 'A confirming document is issued only for an executed payment.', { state: status });

@@ -15,9 +15,7 @@ export const BankAccountCode = {
 } as const;
 export type BankAccountCode = (typeof BankAccountCode)[keyof typeof BankAccountCode];
 
-export type LedgerAccountRef =
-  | { readonly kind: 'PARTNER'; readonly iban: string }
-  | { readonly kind: 'BANK'; readonly code: BankAccountCode };
+export type LedgerAccountRef = { readonly kind: 'PARTNER'; readonly iban: string } | { readonly kind: 'BANK'; readonly code: BankAccountCode };
 
 export interface LedgerLeg {
   readonly account: LedgerAccountRef;
@@ -27,10 +25,10 @@ export interface LedgerLeg {
 
 /** The sum of debits and of credits of a set of legs (or entries). */
 export const legTotals = (legs: ReadonlyArray<Pick<LedgerLeg, 'direction' | 'amountTiyn'>>) =>
-  legs.reduce(
-    (t, leg) => (leg.direction === 'DEBIT' ? { ...t, debitTiyn: t.debitTiyn + leg.amountTiyn } : { ...t, creditTiyn: t.creditTiyn + leg.amountTiyn }),
-    { debitTiyn: 0n, creditTiyn: 0n },
-  );
+  legs.reduce((t, leg) => (leg.direction === 'DEBIT' ? { ...t, debitTiyn: t.debitTiyn + leg.amountTiyn } : { ...t, creditTiyn: t.creditTiyn + leg.amountTiyn }), {
+    debitTiyn: 0n,
+    creditTiyn: 0n,
+  });
 
 /** Problems that make a posting unfit for the ledger; empty when it may be written. */
 export const postingProblems = (legs: ReadonlyArray<LedgerLeg>): string[] => {

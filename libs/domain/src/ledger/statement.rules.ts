@@ -22,8 +22,12 @@ export interface StatementPeriod {
 /** `?from=&to=` of a statement request; each problem is reported against its field. */
 export const statementQuerySchema = z
   .object({
-    from: z.string({ error: 'Required: a date (YYYY-MM-DD) or a date-time with offset.' }).meta({ description: 'First day (YYYY-MM-DD, UTC) or instant (ISO 8601 with offset), inclusive; years 2000–2100.', examples: ['2026-11-01'] }),
-    to: z.string({ error: 'Required: a date (YYYY-MM-DD) or a date-time with offset.' }).meta({ description: 'Last day (YYYY-MM-DD, UTC) or instant (ISO 8601 with offset), inclusive; years 2000–2100.', examples: ['2026-11-30'] }),
+    from: z
+      .string({ error: 'Required: a date (YYYY-MM-DD) or a date-time with offset.' })
+      .meta({ description: 'First day (YYYY-MM-DD, UTC) or instant (ISO 8601 with offset), inclusive; years 2000–2100.', examples: ['2026-11-01'] }),
+    to: z
+      .string({ error: 'Required: a date (YYYY-MM-DD) or a date-time with offset.' })
+      .meta({ description: 'Last day (YYYY-MM-DD, UTC) or instant (ISO 8601 with offset), inclusive; years 2000–2100.', examples: ['2026-11-30'] }),
   })
   .transform((query, ctx): StatementPeriod => {
     const from = parseStatementBound(query.from, 'start');

@@ -16,12 +16,6 @@
  * a malformed `at`: ONBOARDING.INVALID_EVENT (INVALID).
  */
 export { onboardingMachine } from './onboarding.machine';
-export {
-  canDecideOnboarding,
-  decideOnboarding,
-  initialOnboardingState,
-  isOnboardingFinal,
-  onboardingStatus,
-} from './onboarding.decide';
+export { canDecideOnboarding, decideOnboarding, initialOnboardingState, isOnboardingFinal, onboardingStatus } from './onboarding.decide';
 export { ONBOARDING_FLOW, OnboardingErrorCode } from './onboarding.errors';
 export type * from './onboarding.types';

@@ -3,13 +3,7 @@ import { initialState, isFinalState, statusMapper } from '../machine-flow';
 import type { Decision, MachineState } from '../machine-state';
 import { ONBOARDING_FLOW } from './onboarding.errors';
 import { notYetAccepted, notYetSigned, onboardingMachine } from './onboarding.machine';
-import type {
-  OnboardingContext,
-  OnboardingEvent,
-  OnboardingInput,
-  OnboardingStateValue,
-  OnboardingStatus,
-} from './onboarding.types';
+import type { OnboardingContext, OnboardingEvent, OnboardingInput, OnboardingStateValue, OnboardingStatus } from './onboarding.types';
 
 type Ctx = OnboardingContext;
 type Ev = OnboardingEvent;
@@ -47,10 +41,8 @@ export const initialOnboardingState = (input: OnboardingInput): MachineState<Ctx
   return initialState(onboardingMachine, input);
 };
 
-export const decideOnboarding = (state: MachineState<Ctx>, event: Ev): Decision<Ctx> =>
-  decide(onboardingMachine, state, event, options);
+export const decideOnboarding = (state: MachineState<Ctx>, event: Ev): Decision<Ctx> => decide(onboardingMachine, state, event, options);
 
-export const canDecideOnboarding = (state: MachineState<Ctx>, event: Ev): boolean =>
-  canDecide(onboardingMachine, state, event, options);
+export const canDecideOnboarding = (state: MachineState<Ctx>, event: Ev): boolean => canDecide(onboardingMachine, state, event, options);
 
 export const isOnboardingFinal = (state: MachineState<Ctx>): boolean => isFinalState(onboardingMachine, state);

@@ -16,9 +16,4 @@ export const alreadySigned = (signedAt: number | null): DomainError =>
   });
 
 export const alreadyAccepted = (acceptedAt: number | null): DomainError =>
-  domainError(
-    OnboardingErrorCode.ALREADY_ACCEPTED,
-    'CONFLICT',
-    'The partner has already accepted the agreement for this application.',
-    { acceptedAt },
-  );
+  domainError(OnboardingErrorCode.ALREADY_ACCEPTED, 'CONFLICT', 'The partner has already accepted the agreement for this application.', { acceptedAt });

@@ -99,8 +99,7 @@ describe('onboarding (§1.5)', () => {
 const oracle = (state: State, event: OnboardingEvent): Expected<OnboardingContext> => {
   const c = state.context;
   if (state.value === 'completed' || state.value === 'cancelled') return no(Code.TRANSITION_NOT_ALLOWED);
-  const invitingNow = (next: OnboardingContext) =>
-    go(next.signed && next.accepted ? 'inviting' : next.signed ? 'awaitingAcceptance' : 'awaitingSignature', next);
+  const invitingNow = (next: OnboardingContext) => go(next.signed && next.accepted ? 'inviting' : next.signed ? 'awaitingAcceptance' : 'awaitingSignature', next);
   switch (event.type) {
     case 'BANK_SIGNED':
       return c.signed ? no(Code.ALREADY_SIGNED) : invitingNow({ ...c, signed: true, signedAt: event.at });

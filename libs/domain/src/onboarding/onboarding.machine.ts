@@ -7,10 +7,8 @@ type Ctx = OnboardingContext;
 type Ev = OnboardingEvent;
 
 /** Each party acts once (§1.5). */
-export const notYetSigned: Rule<Ctx, EventOf<Ev, 'BANK_SIGNED'>> = (context) =>
-  context.signed ? alreadySigned(context.signedAt) : null;
-export const notYetAccepted: Rule<Ctx, EventOf<Ev, 'AGREEMENT_ACCEPTED'>> = (context) =>
-  context.accepted ? alreadyAccepted(context.acceptedAt) : null;
+export const notYetSigned: Rule<Ctx, EventOf<Ev, 'BANK_SIGNED'>> = (context) => (context.signed ? alreadySigned(context.signedAt) : null);
+export const notYetAccepted: Rule<Ctx, EventOf<Ev, 'AGREEMENT_ACCEPTED'>> = (context) => (context.accepted ? alreadyAccepted(context.acceptedAt) : null);
 
 const guard = ruleGuards<Ctx, Ev>().forEvent;
 
@@ -23,9 +21,7 @@ export const onboardingMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: OnboardingInput },
   guards: {
     /** `accepted` routes the signature: straight to inviting if the partner already accepted. */
-    canSign: guard('BANK_SIGNED', notYetSigned, (context, _event, params: { accepted: boolean }) =>
-      context.accepted === params.accepted,
-    ),
+    canSign: guard('BANK_SIGNED', notYetSigned, (context, _event, params: { accepted: boolean }) => context.accepted === params.accepted),
     canAccept: guard('AGREEMENT_ACCEPTED', notYetAccepted),
   },
   actions: {

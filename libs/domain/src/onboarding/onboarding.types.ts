@@ -20,16 +20,6 @@ export type OnboardingEvent =
   | { readonly type: 'REGISTRATIONS_FINISHED' }
   | { readonly type: 'CANCEL'; readonly reason: string };
 
-export type OnboardingStateValue =
-  | 'awaitingSignature'
-  | 'awaitingAcceptance'
-  | 'inviting'
-  | 'completed'
-  | 'cancelled';
+export type OnboardingStateValue = 'awaitingSignature' | 'awaitingAcceptance' | 'inviting' | 'completed' | 'cancelled';
 
-export type OnboardingStatus =
-  | 'AWAITING_SIGNATURE'
-  | 'AWAITING_ACCEPTANCE'
-  | 'INVITING'
-  | 'COMPLETED'
-  | 'CANCELLED';
+export type OnboardingStatus = 'AWAITING_SIGNATURE' | 'AWAITING_ACCEPTANCE' | 'INVITING' | 'COMPLETED' | 'CANCELLED';

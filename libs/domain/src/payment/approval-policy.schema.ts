@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { formatMoney, parseMoney } from '../values/money.value-object';
 import { schemaFromParser } from '../values/schema-from-parser';
-import {
-  approvalPolicyProblems,
-  DEFAULT_APPROVAL_POLICY,
-  MAX_REQUIRED_CONFIRMATIONS,
-  type ApprovalPolicy,
-} from './approval-policy';
+import { approvalPolicyProblems, DEFAULT_APPROVAL_POLICY, MAX_REQUIRED_CONFIRMATIONS, type ApprovalPolicy } from './approval-policy';
 
 /** A tier's lower bound in KZT: like any amount, except that a tier may start at zero. */
 const parseTierAmount = (input: unknown): Result<string> => {
@@ -48,12 +43,10 @@ export const approvalPolicyRequestSchema = z
     authorMayConfirm: z.boolean().default(DEFAULT_APPROVAL_POLICY.authorMayConfirm),
   })
   .strict()
-  .transform(
-    (body): ApprovalPolicy => ({
-      rules: body.rules.map((r) => ({ minAmountTiyn: r.minAmount, requiredConfirmations: r.requiredConfirmations })),
-      authorMayConfirm: body.authorMayConfirm,
-    }),
-  )
+  .transform((body): ApprovalPolicy => ({
+    rules: body.rules.map((r) => ({ minAmountTiyn: r.minAmount, requiredConfirmations: r.requiredConfirmations })),
+    authorMayConfirm: body.authorMayConfirm,
+  }))
   .superRefine((policy, ctx) => {
     for (const message of approvalPolicyProblems(policy)) ctx.addIssue({ code: 'custom', path: ['rules'], message });
   });

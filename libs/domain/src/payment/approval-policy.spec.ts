@@ -1,11 +1,5 @@
 import fc from 'fast-check';
-import {
-  approvalPolicyProblems,
-  DEFAULT_APPROVAL_POLICY,
-  requiredConfirmations,
-  tiynFromString,
-  type ApprovalPolicy,
-} from './approval-policy';
+import { approvalPolicyProblems, DEFAULT_APPROVAL_POLICY, requiredConfirmations, tiynFromString, type ApprovalPolicy } from './approval-policy';
 
 const policy = (...rules: Array<[string, number]>): ApprovalPolicy => ({
   authorMayConfirm: false,

@@ -27,8 +27,7 @@ export const MAX_REQUIRED_CONFIRMATIONS = 10;
 const TIYN = /^(0|[1-9][0-9]{0,17})$/;
 
 /** The amount in tiyn, or null when it is not a canonical non-negative integer string. */
-export const tiynFromString = (value: unknown): bigint | null =>
-  typeof value === 'string' && TIYN.test(value) ? BigInt(value) : null;
+export const tiynFromString = (value: unknown): bigint | null => (typeof value === 'string' && TIYN.test(value) ? BigInt(value) : null);
 
 /**
  * Every problem with a policy, in words for the person editing it. Thresholds must

@@ -40,15 +40,7 @@
  * (`needsComplianceHold`, `decideComplianceHold`: PAYMENT.NOT_ON_HOLD, PAYMENT.REASON_REQUIRED).
  */
 export { paymentMachine } from './payment.machine';
-export {
-  canDecidePayment,
-  decidePayment,
-  initialPaymentState,
-  isPaymentFinal,
-  paymentCreationRefusal,
-  paymentStatus,
-  startPayment,
-} from './payment.decide';
+export { canDecidePayment, decidePayment, initialPaymentState, isPaymentFinal, paymentCreationRefusal, paymentStatus, startPayment } from './payment.decide';
 export { paymentConfirmationBinding, type PaymentBindingFacts } from './payment.binding';
 export {
   approvalPolicyProblems,
@@ -77,15 +69,7 @@ export {
   type PaymentDocumentPatch,
 } from './payment.schema';
 export { approvalPolicyRequestSchema, approvalPolicyView, MAX_APPROVAL_RULES } from './approval-policy.schema';
-export {
-  almatyDate,
-  almatyOffsetMs,
-  DEFAULT_CUT_OFF,
-  parseCutOff,
-  parseHolidays,
-  paymentValueDate,
-  type BankCalendar,
-} from './value-date';
+export { almatyDate, almatyOffsetMs, DEFAULT_CUT_OFF, parseCutOff, parseHolidays, paymentValueDate, type BankCalendar } from './value-date';
 export {
   COMPLIANCE_DEADLINE_REASON,
   ComplianceRefusalCode,
@@ -101,21 +85,8 @@ export {
 export { challengeNotFound, codeResendRefusal, wrongCode } from './payment-challenge.rules';
 export type * from './payment.aggregate.types';
 export { PAYMENT_TIMELINE_TYPES } from './payment.aggregate.types';
-export {
-  decidePaymentCommand,
-  decidePaymentCommands,
-  keepCodeAttempt,
-  startPaymentAggregate,
-  type PaymentStart,
-} from './payment.aggregate';
+export { decidePaymentCommand, decidePaymentCommands, keepCodeAttempt, startPaymentAggregate, type PaymentStart } from './payment.aggregate';
 export { awaitsComplianceDecision, needsHold } from './payment-bank.decide';
 export { codeRequestRefusal } from './payment-confirmation.decide';
 export { paymentUsers } from './payment.transition';
-export {
-  confirmationSummary,
-  paymentCodesView,
-  paymentProjection,
-  paymentWaitingFor,
-  type ConfirmationSummary,
-  type PaymentCodeView,
-} from './payment.projection';
+export { confirmationSummary, paymentCodesView, paymentProjection, paymentWaitingFor, type ConfirmationSummary, type PaymentCodeView } from './payment.projection';

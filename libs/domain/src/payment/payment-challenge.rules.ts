@@ -4,17 +4,11 @@ import { domainError, type DomainError } from '../domain-error';
  * Rules around the confirmation codes of a document (§1.13) that the challenge machine
  * leaves to its owner: whose challenge it is, and how often codes may be sent.
  */
-export const challengeNotFound = (): DomainError =>
-  domainError('PAYMENT.CHALLENGE_NOT_FOUND', 'NOT_FOUND', 'No such confirmation request for this document.');
+export const challengeNotFound = (): DomainError => domainError('PAYMENT.CHALLENGE_NOT_FOUND', 'NOT_FOUND', 'No such confirmation request for this document.');
 
 /** A wrong code: the attempt counts; the caller may try again while attempts are left. */
 export const wrongCode = (attemptsLeft: number, locked: boolean): DomainError =>
-  domainError(
-    'PAYMENT.WRONG_CODE',
-    'INVALID',
-    locked ? 'Wrong code; this code is now blocked, request a new one.' : 'Wrong code.',
-    { attemptsLeft, field: 'code' },
-  );
+  domainError('PAYMENT.WRONG_CODE', 'INVALID', locked ? 'Wrong code; this code is now blocked, request a new one.' : 'Wrong code.', { attemptsLeft, field: 'code' });
 
 /**
  * One user gets a new code for a document only after the cooldown since their last one,

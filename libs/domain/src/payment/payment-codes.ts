@@ -16,8 +16,7 @@ export type CodeCancelReason = 'SUPERSEDED' | 'DOCUMENT_CHANGED' | 'DOCUMENT_CLO
 const issuedKey = (userId: string, version: number) => `${userId}/${version}`;
 
 /** A new version is a new thing to confirm: its first code is never held back. */
-export const lastCodeIssuedAt = (codes: PaymentCodes, userId: string, version: number): number | null =>
-  codes.lastIssued[issuedKey(userId, version)] ?? null;
+export const lastCodeIssuedAt = (codes: PaymentCodes, userId: string, version: number): number | null => codes.lastIssued[issuedKey(userId, version)] ?? null;
 
 /** The user's own code, or NOT_FOUND. */
 export const findCode = (codes: PaymentCodes, challengeId: string, userId: string): PaymentCode | DomainError => {

@@ -24,10 +24,7 @@ export const decideEdit = (p: Payment, { actor, content, at }: On<'EDIT'>): Paym
   if (!d.ok) return refused(d.error);
   const s = moveDocument({ ...p, codes: cancelCodes(p.codes, () => true, 'DOCUMENT_CHANGED'), content }, d.state, at);
   const { version } = s.document.context;
-  const events = [
-    ...(d.returned ? [byUser(actor, 'RETURNED', { reason: EDIT_RETURN_REASON, version })] : []),
-    byUser(actor, 'EDITED', { version }),
-  ];
+  const events = [...(d.returned ? [byUser(actor, 'RETURNED', { reason: EDIT_RETURN_REASON, version })] : []), byUser(actor, 'EDITED', { version })];
   const voided = d.returned ? { voidConfirmations: { userId: null, reason: 'DOCUMENT_CHANGED' as const } } : {};
   return accepted(s, [
     { type: 'INDEX_AMOUNT', amountTiyn: content.amountTiyn },

@@ -10,16 +10,34 @@ const ids = fc.constantFrom('c1', 'c2', 'c3');
 
 /** A command without its time: the run gives each a later one. */
 const command: fc.Arbitrary<(at: number) => PaymentCommand> = fc.oneof(
-  fc.tuple(someone, fc.integer({ min: 1, max: 3 })).map(([a, n]) => (at: number) => ({ type: 'SUBMIT', actor: a, policy: policy(n, true), at }) as const),
-  fc.tuple(someone, fc.constantFrom('5000000', '250000000')).map(([a, amount]) => (at: number) => ({ type: 'EDIT', actor: a, content: content(amount), at }) as const),
+  fc.tuple(someone, fc.integer({ min: 1, max: 3 })).map(
+    ([a, n]) =>
+      (at: number) =>
+        ({ type: 'SUBMIT', actor: a, policy: policy(n, true), at }) as const,
+  ),
+  fc.tuple(someone, fc.constantFrom('5000000', '250000000')).map(
+    ([a, amount]) =>
+      (at: number) =>
+        ({ type: 'EDIT', actor: a, content: content(amount), at }) as const,
+  ),
   someone.map((a) => (at: number) => ({ type: 'RETURN', actor: a, reason: 'Fix it', at }) as const),
   someone.map((a) => (at: number) => ({ type: 'CANCEL', actor: a, at }) as const),
-  fc.tuple(someone, ids).map(([a, id]) => (at: number) => ({ type: 'REQUEST_CODE', actor: a, challengeId: `${id}-${at}`, at }) as const),
-  fc.tuple(someone, fc.boolean()).map(([a, correct]) => (at: number) => ({ type: 'CHECK_CODE', actor: a, challengeId: '', correct, at }) as const),
+  fc.tuple(someone, ids).map(
+    ([a, id]) =>
+      (at: number) =>
+        ({ type: 'REQUEST_CODE', actor: a, challengeId: `${id}-${at}`, at }) as const,
+  ),
+  fc.tuple(someone, fc.boolean()).map(
+    ([a, correct]) =>
+      (at: number) =>
+        ({ type: 'CHECK_CODE', actor: a, challengeId: '', correct, at }) as const,
+  ),
   fc.constantFrom(dir1, dir2, dir3).map((a) => (at: number) => ({ type: 'WITHDRAW_CONFIRMATION', userId: a.userId, at }) as const),
   fc.constant((at: number) => ({ type: 'EXPIRE', at }) as const),
   fc.constant((at: number) => ({ type: 'PLACE_HOLD', at }) as const),
-  fc.constantFrom('EXECUTE' as const, 'REFUSE' as const).map((decision) => (at: number) => ({ type: 'DECIDE_HOLD', operatorId: 'op', decision, reason: 'No', at }) as const),
+  fc
+    .constantFrom('EXECUTE' as const, 'REFUSE' as const)
+    .map((decision) => (at: number) => ({ type: 'DECIDE_HOLD', operatorId: 'op', decision, reason: 'No', at }) as const),
   fc.constant((at: number) => ({ type: 'SETTLE', at }) as const),
   fc
     .constantFrom<BankAnswer[]>({ outcome: 'EXECUTED', executedAt: 'x' }, { outcome: 'REFUSED', code: 'C.X', reason: 'r' })

@@ -34,7 +34,13 @@ describe('payment aggregate: the document', () => {
   });
 
   it('a submission snapshots the approval policy, records SUBMITTED and gives the confirmers the full lifetime', () => {
-    const pol: ApprovalPolicy = { rules: [{ minAmountTiyn: '0', requiredConfirmations: 1 }, { minAmountTiyn: '1000000', requiredConfirmations: 2 }], authorMayConfirm: false };
+    const pol: ApprovalPolicy = {
+      rules: [
+        { minAmountTiyn: '0', requiredConfirmations: 1 },
+        { minAmountTiyn: '1000000', requiredConfirmations: 2 },
+      ],
+      authorMayConfirm: false,
+    };
     const d = accept(start('5000000'), submit(author, T0 + 500, pol));
     expect(d.state.document.value).toBe('awaitingConfirmation');
     expect(d.state.document.context.requiredConfirmations).toBe(2);
@@ -52,7 +58,10 @@ describe('payment aggregate: the document', () => {
     ['50000000', 3],
   ])('the policy asks an amount of %s tiyn for %i confirmations', (amount, required) => {
     const pol: ApprovalPolicy = {
-      rules: [{ minAmountTiyn: '1000000', requiredConfirmations: 2 }, { minAmountTiyn: '50000000', requiredConfirmations: 3 }],
+      rules: [
+        { minAmountTiyn: '1000000', requiredConfirmations: 2 },
+        { minAmountTiyn: '50000000', requiredConfirmations: 3 },
+      ],
       authorMayConfirm: false,
     };
     expect(accept(start(amount), submit(author, T0 + 1, pol)).state.document.context.requiredConfirmations).toBe(required);
@@ -176,7 +185,10 @@ describe('payment aggregate: codes and confirmations', () => {
       const next = d.state.codes.entries[0]!.state;
       expect(d.effects).toEqual([
         { type: 'KEEP_CODE_ATTEMPT', challengeId: 'ch-1', state: next },
-        { type: 'RECORD', events: [{ type: 'CODE_REJECTED', actorType: 'USER', actorId: dir1.userId, details: { challengeId: 'ch-1', attemptsLeft: left, locked: left === 0 } }] },
+        {
+          type: 'RECORD',
+          events: [{ type: 'CODE_REJECTED', actorType: 'USER', actorId: dir1.userId, details: { challengeId: 'ch-1', attemptsLeft: left, locked: left === 0 } }],
+        },
       ]);
       p = d.state;
     }

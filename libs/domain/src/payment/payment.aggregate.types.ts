@@ -71,8 +71,7 @@ export interface Payment {
 export type ComplianceDecisionKind = 'EXECUTE' | 'REFUSE';
 
 export type BankAnswer =
-  | { readonly outcome: 'EXECUTED'; readonly executedAt: string }
-  | { readonly outcome: 'REFUSED'; readonly code: string; readonly reason: string };
+  { readonly outcome: 'EXECUTED'; readonly executedAt: string } | { readonly outcome: 'REFUSED'; readonly code: string; readonly reason: string };
 
 /** What may be asked of the aggregate: cabinet commands carry the acting user; times are epoch ms. */
 export type PaymentCommand =
@@ -156,8 +155,7 @@ export type PaymentEffect =
   | { readonly type: 'KEEP_CODE_ATTEMPT'; readonly challengeId: string; readonly state: MachineState<ChallengeContext> };
 
 export type PaymentDecision =
-  | { readonly ok: true; readonly state: Payment; readonly effects: PaymentEffect[] }
-  | { readonly ok: false; readonly error: DomainError };
+  { readonly ok: true; readonly state: Payment; readonly effects: PaymentEffect[] } | { readonly ok: false; readonly error: DomainError };
 
 /** The document as its `payments` row mirrors it. */
 export interface PaymentProjection {

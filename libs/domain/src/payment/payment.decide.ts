@@ -73,11 +73,8 @@ export const initialPaymentState = (input: PaymentInput): State => {
   return started.state;
 };
 
-export const decidePayment = (state: State, event: PaymentEvent): Decision<PaymentContext> =>
-  decide(paymentMachine, state, event, options);
+export const decidePayment = (state: State, event: PaymentEvent): Decision<PaymentContext> => decide(paymentMachine, state, event, options);
 
-export const canDecidePayment = (state: State, event: PaymentEvent): boolean =>
-  canDecide(paymentMachine, state, event, options);
+export const canDecidePayment = (state: State, event: PaymentEvent): boolean => canDecide(paymentMachine, state, event, options);
 
 export const isPaymentFinal = (state: State): boolean => isFinalState(paymentMachine, state);
-

@@ -45,12 +45,14 @@ describe('editing a payment document (§1.2.2, §1.13)', () => {
     });
     expect(editPayment(draft, { actor: clerk, amountTiyn: '0', at: T0 })).toMatchObject({ ok: false, error: { code: 'PAYMENT.INVALID_AMOUNT' } });
     const one = { rules: [], authorMayConfirm: true };
-    const sent = ok(decidePayment(ok(decidePayment(draft, { type: 'SUBMIT', actor: clerk, policy: one, at: T0 })), {
-      type: 'CONFIRM',
-      actor: dir,
-      version: 3,
-      at: T0,
-    }));
+    const sent = ok(
+      decidePayment(ok(decidePayment(draft, { type: 'SUBMIT', actor: clerk, policy: one, at: T0 })), {
+        type: 'CONFIRM',
+        actor: dir,
+        version: 3,
+        at: T0,
+      }),
+    );
     expect(editPayment(sent, { actor: clerk, amountTiyn: '1', at: T0 })).toMatchObject({
       ok: false,
       error: { code: 'PAYMENT.TRANSITION_NOT_ALLOWED' },

@@ -21,46 +21,27 @@ export const PaymentErrorCode = {
 } as const;
 
 /** Another partner's document: as if it did not exist. */
-export const paymentNotFound = (): DomainError =>
-  domainError(PaymentErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such payment document.');
+export const paymentNotFound = (): DomainError => domainError(PaymentErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such payment document.');
 
 export const invalidAmount = (): DomainError =>
-  domainError(
-    PaymentErrorCode.INVALID_AMOUNT,
-    'INVALID',
-    'The amount must be a positive whole number of tiyn, within the payment limit.',
-    { field: 'amount' },
-  );
+  domainError(PaymentErrorCode.INVALID_AMOUNT, 'INVALID', 'The amount must be a positive whole number of tiyn, within the payment limit.', { field: 'amount' });
 
 export const invalidApprovalPolicy = (problems: readonly string[]): DomainError =>
-  domainError(
-    PaymentErrorCode.INVALID_APPROVAL_POLICY,
-    'UNPROCESSABLE',
-    "The partner's approval policy is not valid; fix it before submitting.",
-    { problems: problems.join(' ') },
-  );
+  domainError(PaymentErrorCode.INVALID_APPROVAL_POLICY, 'UNPROCESSABLE', "The partner's approval policy is not valid; fix it before submitting.", {
+    problems: problems.join(' '),
+  });
 
 /** The document changed (edited or returned) after this confirmation's code was issued. */
 export const staleVersion = (currentVersion: number): DomainError =>
-  domainError(
-    PaymentErrorCode.STALE_VERSION,
-    'CONFLICT',
-    'The document has changed since; confirm the current version.',
-    { currentVersion },
-  );
+  domainError(PaymentErrorCode.STALE_VERSION, 'CONFLICT', 'The document has changed since; confirm the current version.', { currentVersion });
 
 export const alreadyConfirmedByUser = (): DomainError =>
   domainError(PaymentErrorCode.ALREADY_CONFIRMED_BY_USER, 'CONFLICT', 'You have already confirmed this document.');
 
 export const authorMayNotConfirm = (): DomainError =>
-  domainError(
-    PaymentErrorCode.AUTHOR_MAY_NOT_CONFIRM,
-    'FORBIDDEN',
-    "The approval policy does not let a document's author confirm it.",
-  );
+  domainError(PaymentErrorCode.AUTHOR_MAY_NOT_CONFIRM, 'FORBIDDEN', "The approval policy does not let a document's author confirm it.");
 
-export const reasonRequired = (): DomainError =>
-  domainError(PaymentErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
+export const reasonRequired = (): DomainError => domainError(PaymentErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
 
 export const noConfirmationByUser = (): DomainError =>
   domainError(PaymentErrorCode.NO_CONFIRMATION_BY_USER, 'CONFLICT', 'This user has no confirmation on the document.');
@@ -78,8 +59,6 @@ export const stepNotRecorded = (step: string, retryable: boolean): DomainError =
   domainError(
     PaymentErrorCode.STEP_NOT_RECORDED,
     'UNPROCESSABLE',
-    retryable
-      ? 'The step could not be recorded now; the document is unchanged. Try again shortly.'
-      : 'The step could not be recorded; the document is unchanged.',
+    retryable ? 'The step could not be recorded now; the document is unchanged. Try again shortly.' : 'The step could not be recorded; the document is unchanged.',
     { step, retryable },
   );

@@ -39,8 +39,7 @@ const refusal = (state: State, event: PaymentEvent) => {
   if (decision.ok) throw new Error(`${event.type} unexpectedly accepted in ${state.value}`);
   return decision.error;
 };
-const submit = (policy: ApprovalPolicy = twoAbove100k, by = author) =>
-  ({ type: 'SUBMIT', actor: by, policy, at: T0 + 1 }) as const;
+const submit = (policy: ApprovalPolicy = twoAbove100k, by = author) => ({ type: 'SUBMIT', actor: by, policy, at: T0 + 1 }) as const;
 const confirm = (by = dir1, version = 1) => ({ type: 'CONFIRM', actor: by, version, at: T0 + 2 }) as const;
 const submitted = run(start, submit());
 
@@ -66,13 +65,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     for (const who of everyActor(['u-dir3'], [P, 'partner-2'])) {
       const decision = decidePayment(submitted, confirm(who));
       const expected =
-        who.partnerId !== P
-          ? Code.NOT_FOUND
-          : who.status !== 'ACTIVE'
-            ? 'ACCESS.USER_NOT_ACTIVE'
-            : who.accessLevel !== 'FULL_ACCESS'
-              ? 'ACCESS.FORBIDDEN'
-              : null;
+        who.partnerId !== P ? Code.NOT_FOUND : who.status !== 'ACTIVE' ? 'ACCESS.USER_NOT_ACTIVE' : who.accessLevel !== 'FULL_ACCESS' ? 'ACCESS.FORBIDDEN' : null;
       expect(decision.ok ? null : decision.error.code).toBe(expected);
     }
   });
@@ -137,9 +130,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     const partial = run(submitted, confirm(dir1));
     const withdrawn = step(partial, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 });
     expect(withdrawn).toMatchObject({ value: 'awaitingConfirmation', context: { confirmations: [] } });
-    expect(refusal(submitted, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 }).code).toBe(
-      Code.NO_CONFIRMATION_BY_USER,
-    );
+    expect(refusal(submitted, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 }).code).toBe(Code.NO_CONFIRMATION_BY_USER);
     const sent = run(partial, confirm(dir2));
     expect(step(sent, { type: 'WITHDRAW_CONFIRMATION', userId: 'u-dir1', at: T0 + 3 }).value).toBe('partiallyConfirmed');
     const handed = step(sent, { type: 'HANDED_TO_CORE_BANKING', at: T0 + 3 });
@@ -155,9 +146,7 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     for (const amountTiyn of ['0', '-1', '1.50', '1e9', '', '100000000000001']) {
       expect(refusal(start, { type: 'EDIT', actor: author, amountTiyn, at: T0 }).code).toBe(Code.INVALID_AMOUNT);
     }
-    expect(refusal(start, { type: 'EDIT', actor: { ...dir1, status: 'BLOCKED' }, amountTiyn: '1', at: T0 }).code).toBe(
-      'ACCESS.USER_NOT_ACTIVE',
-    );
+    expect(refusal(start, { type: 'EDIT', actor: { ...dir1, status: 'BLOCKED' }, amountTiyn: '1', at: T0 }).code).toBe('ACCESS.USER_NOT_ACTIVE');
   });
 
   it("another partner's user hears NOT_FOUND, in every state, never the state", () => {
@@ -217,13 +206,9 @@ describe('payment document (§1.2, §1.13, §2.4)', () => {
     const someone = fc.constantFrom(author, dir1, dir2, actor('u-dir3', P), { ...dir2, status: 'BLOCKED' as const });
     const policy = fc.constantFrom(twoAbove100k, { rules: [], authorMayConfirm: true });
     const event: fc.Arbitrary<PaymentEvent> = fc.oneof(
-      fc
-        .record({ actor: someone, amountTiyn: fc.constantFrom('500', '20000000') })
-        .map((e) => ({ type: 'EDIT' as const, ...e, at: T0 })),
+      fc.record({ actor: someone, amountTiyn: fc.constantFrom('500', '20000000') }).map((e) => ({ type: 'EDIT' as const, ...e, at: T0 })),
       fc.record({ actor: someone, policy }).map((e) => ({ type: 'SUBMIT' as const, ...e, at: T0 })),
-      fc
-        .record({ actor: someone, version: fc.integer({ min: 1, max: 4 }) })
-        .map((e) => ({ type: 'CONFIRM' as const, ...e, at: T0 })),
+      fc.record({ actor: someone, version: fc.integer({ min: 1, max: 4 }) }).map((e) => ({ type: 'CONFIRM' as const, ...e, at: T0 })),
       someone.map((who) => ({ type: 'RETURN' as const, actor: who, reason: 'fix', at: T0 })),
       fc.constantFrom('u-dir1', 'u-dir2').map((userId) => ({ type: 'WITHDRAW_CONFIRMATION' as const, userId, at: T0 })),
       fc.constant({ type: 'HANDED_TO_CORE_BANKING' as const, at: T0 }),

@@ -65,11 +65,7 @@ export const paymentMachine = setup({
   guards: {
     canEdit: guard('EDIT', editable),
     canSubmit: guard('SUBMIT', submittable),
-    canConfirm: guard(
-      'CONFIRM',
-      confirmable,
-      (context, _event, params: { outcome: ConfirmationOutcome }) => confirmationOutcome(context) === params.outcome,
-    ),
+    canConfirm: guard('CONFIRM', confirmable, (context, _event, params: { outcome: ConfirmationOutcome }) => confirmationOutcome(context) === params.outcome),
     canReturn: guard('RETURN', returnable),
     canCancel: guard('CANCEL', cancellable),
     canWithdraw: guard(
@@ -79,9 +75,7 @@ export const paymentMachine = setup({
     ),
   },
   actions: {
-    applyEdit: assign(({ context, event }) =>
-      event.type === 'EDIT' ? { amountTiyn: event.amountTiyn, version: context.version + 1 } : {},
-    ),
+    applyEdit: assign(({ context, event }) => (event.type === 'EDIT' ? { amountTiyn: event.amountTiyn, version: context.version + 1 } : {})),
     snapshotPolicy: assign(({ context, event }) => {
       if (event.type !== 'SUBMIT') return {};
       const policy = JSON.parse(JSON.stringify(event.policy)) as typeof event.policy;
@@ -100,17 +94,11 @@ export const paymentMachine = setup({
     }),
     recordSending: assign(({ event }) => ('at' in event ? { sentAt: event.at } : {})),
     recallFromBank: assign({ sentAt: null }),
-    recordHandOver: assign(({ event }) =>
-      event.type === 'HANDED_TO_CORE_BANKING' ? { handedToCoreBankingAt: event.at } : {},
-    ),
+    recordHandOver: assign(({ event }) => (event.type === 'HANDED_TO_CORE_BANKING' ? { handedToCoreBankingAt: event.at } : {})),
     removeConfirmation: assign(({ context, event }) =>
-      event.type === 'WITHDRAW_CONFIRMATION'
-        ? { confirmations: context.confirmations.filter((c) => c.userId !== event.userId) }
-        : {},
+      event.type === 'WITHDRAW_CONFIRMATION' ? { confirmations: context.confirmations.filter((c) => c.userId !== event.userId) } : {},
     ),
-    returnToDraft: assign(({ context, event }) =>
-      event.type === 'RETURN' ? { ...unsubmitted, version: context.version + 1, returnReason: event.reason } : {},
-    ),
+    returnToDraft: assign(({ context, event }) => (event.type === 'RETURN' ? { ...unsubmitted, version: context.version + 1, returnReason: event.reason } : {})),
     recordCancellation: assign(({ event }) => (event.type === 'CANCEL' ? { cancelledBy: event.actor.userId } : {})),
     recordBankRefusal: assign(({ event }) => (event.type === 'BANK_REFUSED' ? { bankReason: event.reason } : {})),
   },

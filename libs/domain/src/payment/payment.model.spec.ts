@@ -58,9 +58,7 @@ const commands =
       ...policies.map((policy) => ({ type: 'SUBMIT', actor: author, policy, at: T0 }) as const),
       ...directors.map((who) => ({ type: 'CONFIRM', actor: who, version: c.version, at: T0 }) as const),
       { type: 'CANCEL', actor: author, at: T0 },
-      ...c.confirmations
-        .filter((x) => blocked(x.userId))
-        .map((x) => ({ type: 'WITHDRAW_CONFIRMATION', userId: x.userId, at: T0 }) as const),
+      ...c.confirmations.filter((x) => blocked(x.userId)).map((x) => ({ type: 'WITHDRAW_CONFIRMATION', userId: x.userId, at: T0 }) as const),
       { type: 'HANDED_TO_CORE_BANKING', at: T0 },
       { type: 'BANK_EXECUTED', at: T0 },
       { type: 'BANK_REFUSED', reason: 'insufficient funds', at: T0 },
@@ -69,7 +67,10 @@ const commands =
   };
 
 /** States and probes: two edits or returns, every policy. */
-const explore = commands(3, POLICIES.map((p) => p.policy));
+const explore = commands(
+  3,
+  POLICIES.map((p) => p.policy),
+);
 /**
  * Simple paths: one edit or return, the extreme policies and one blockable confirmer (else
  * ~12 000 paths of the same steps; withdrawing anyone's, also from the bank, ~7 000).
@@ -187,8 +188,7 @@ modelSuite({
   status: {
     actual: paymentStatus,
     // Core banking's hand-off is the bank's business: the partner still sees the document with the bank.
-    expected: ({ value }) =>
-      value === 'handedToCoreBanking' ? 'SENT_TO_BANK' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
+    expected: ({ value }) => (value === 'handedToCoreBanking' ? 'SENT_TO_BANK' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase()),
   },
   codes: [
     // STEP_NOT_RECORDED is the workflow's (a write failed), not the machine's.

@@ -22,8 +22,7 @@ type On<T extends PaymentEvent['type']> = EventOf<PaymentEvent, T>;
 type ByActor = Extract<PaymentEvent, { actor: Actor }>;
 
 /** First of all: a user of another partner hears NOT_FOUND, in every state. */
-export const samePartner: Rule<Ctx, PaymentEvent> = (context, event) =>
-  'actor' in event && event.actor.partnerId !== context.partnerId ? paymentNotFound() : null;
+export const samePartner: Rule<Ctx, PaymentEvent> = (context, event) => ('actor' in event && event.actor.partnerId !== context.partnerId ? paymentNotFound() : null);
 
 /** Access level and user status, from the one permission table (§1.2, §1.14). */
 export const permitted =
@@ -37,8 +36,7 @@ export const positiveAmount = (amountTiyn: string): boolean => {
   return tiyn !== null && parseTiyn(tiyn).ok;
 };
 
-const validAmount: Rule<Ctx, On<'EDIT'>> = (_context, event) =>
-  positiveAmount(event.amountTiyn) ? null : invalidAmount();
+const validAmount: Rule<Ctx, On<'EDIT'>> = (_context, event) => (positiveAmount(event.amountTiyn) ? null : invalidAmount());
 
 const validPolicy: Rule<Ctx, On<'SUBMIT'>> = (_context, event) => {
   const problems = approvalPolicyProblems(event.policy);
@@ -46,8 +44,7 @@ const validPolicy: Rule<Ctx, On<'SUBMIT'>> = (_context, event) => {
 };
 
 /** A confirmation is for the version its code was bound to; an edit or a return voids it. */
-const currentVersion: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
-  event.version === context.version ? null : staleVersion(context.version);
+const currentVersion: Rule<Ctx, On<'CONFIRM'>> = (context, event) => (event.version === context.version ? null : staleVersion(context.version));
 
 const notYetConfirmedByActor: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
   context.confirmations.some((c) => c.userId === event.actor.userId) ? alreadyConfirmedByUser() : null;
@@ -56,8 +53,7 @@ const notYetConfirmedByActor: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
 const authorAllowed: Rule<Ctx, On<'CONFIRM'>> = (context, event) =>
   event.actor.userId === context.authorId && context.policy?.authorMayConfirm !== true ? authorMayNotConfirm() : null;
 
-const explained: Rule<Ctx, On<'RETURN'>> = (_context, event) =>
-  event.reason.trim().length > 0 ? null : reasonRequired();
+const explained: Rule<Ctx, On<'RETURN'>> = (_context, event) => (event.reason.trim().length > 0 ? null : reasonRequired());
 
 /** Refused before the workflow takes the step, so text PostgreSQL cannot store never wedges a write. */
 const cleanReason: Rule<Ctx, On<'RETURN'>> = (_context, event) => (isCleanText(event.reason, REASON_RULES) ? null : reasonInvalid());
@@ -74,13 +70,7 @@ export const hasConfirmation: Rule<Ctx, On<'WITHDRAW_CONFIRMATION'>> = (context,
 export const editable = allOf<Ctx, On<'EDIT'>>(samePartner, permitted('PAYMENT_EDIT'), validAmount);
 export const submittable = allOf<Ctx, On<'SUBMIT'>>(samePartner, permitted('PAYMENT_SUBMIT'), validPolicy);
 /** §1.2.1: confirming is for ACTIVE full-access users, once each, of the current version. */
-export const confirmable = allOf<Ctx, On<'CONFIRM'>>(
-  samePartner,
-  permitted('PAYMENT_CONFIRM'),
-  currentVersion,
-  notYetConfirmedByActor,
-  authorAllowed,
-);
+export const confirmable = allOf<Ctx, On<'CONFIRM'>>(samePartner, permitted('PAYMENT_CONFIRM'), currentVersion, notYetConfirmedByActor, authorAllowed);
 export const returnable = allOf<Ctx, On<'RETURN'>>(samePartner, permitted('PAYMENT_RETURN'), explained, cleanReason);
 export const cancellable = allOf<Ctx, On<'CANCEL'>>(samePartner, permitted('PAYMENT_CANCEL'));
 

@@ -1,11 +1,4 @@
-import {
-  approvalPolicyRequestSchema,
-  approvalPolicyView,
-  debitAccountRefusal,
-  mergePaymentDocument,
-  paymentDocumentPatchSchema,
-  paymentDocumentSchema,
-} from '.';
+import { approvalPolicyRequestSchema, approvalPolicyView, debitAccountRefusal, mergePaymentDocument, paymentDocumentPatchSchema, paymentDocumentSchema } from '.';
 
 const valid = {
   debitIban: 'KZ86125KZT5004100100',
@@ -93,8 +86,18 @@ describe('approval policy request', () => {
       const parsed = approvalPolicyRequestSchema.safeParse({ rules });
       return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
     };
-    expect(problems([{ minAmount: '0', requiredConfirmations: 2 }, { minAmount: '10', requiredConfirmations: 1 }])).toEqual(['rules']);
-    expect(problems([{ minAmount: '10', requiredConfirmations: 1 }, { minAmount: '10.00', requiredConfirmations: 2 }])).toEqual(['rules']);
+    expect(
+      problems([
+        { minAmount: '0', requiredConfirmations: 2 },
+        { minAmount: '10', requiredConfirmations: 1 },
+      ]),
+    ).toEqual(['rules']);
+    expect(
+      problems([
+        { minAmount: '10', requiredConfirmations: 1 },
+        { minAmount: '10.00', requiredConfirmations: 2 },
+      ]),
+    ).toEqual(['rules']);
     expect(problems([{ minAmount: '10', requiredConfirmations: 0 }])).toEqual(['rules.0.requiredConfirmations']);
     expect(problems([{ minAmount: '-1', requiredConfirmations: 1 }])).toEqual(['rules.0.minAmount']);
   });

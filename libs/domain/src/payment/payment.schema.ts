@@ -41,9 +41,7 @@ export interface PaymentDocumentFields {
 
 /** Rules across fields: one problem per offending field. */
 export const paymentDocumentProblems = (doc: PaymentDocumentFields): { path: string[]; message: string }[] =>
-  doc.debitIban === doc.beneficiary.iban
-    ? [{ path: ['beneficiary', 'iban'], message: 'The beneficiary account must differ from the debit account.' }]
-    : [];
+  doc.debitIban === doc.beneficiary.iban ? [{ path: ['beneficiary', 'iban'], message: 'The beneficiary account must differ from the debit account.' }] : [];
 
 const crossFieldRefinement = (doc: PaymentDocumentFields, ctx: z.RefinementCtx) => {
   for (const problem of paymentDocumentProblems(doc)) ctx.addIssue({ code: 'custom', ...problem });
@@ -85,8 +83,7 @@ export const mergePaymentDocument = (doc: PaymentDocumentFields, patch: PaymentD
   purpose: patch.purpose ?? doc.purpose,
 });
 
-const definedOnly = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** A partner pays only from its own accounts (§2.4): anything else is a well-formed but impossible order. */
 export const debitAccountRefusal = (debitIban: string, partnerIbans: readonly string[]): DomainError | null =>

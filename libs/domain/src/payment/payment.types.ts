@@ -51,22 +51,6 @@ export type PaymentEvent =
   | { readonly type: 'EXPIRED'; readonly at: number };
 
 export type PaymentStateValue =
-  | 'draft'
-  | 'awaitingConfirmation'
-  | 'partiallyConfirmed'
-  | 'sentToBank'
-  | 'handedToCoreBanking'
-  | 'executed'
-  | 'refused'
-  | 'cancelled'
-  | 'expired';
+  'draft' | 'awaitingConfirmation' | 'partiallyConfirmed' | 'sentToBank' | 'handedToCoreBanking' | 'executed' | 'refused' | 'cancelled' | 'expired';
 
-export type PaymentStatus =
-  | 'DRAFT'
-  | 'AWAITING_CONFIRMATION'
-  | 'PARTIALLY_CONFIRMED'
-  | 'SENT_TO_BANK'
-  | 'EXECUTED'
-  | 'REFUSED'
-  | 'CANCELLED'
-  | 'EXPIRED';
+export type PaymentStatus = 'DRAFT' | 'AWAITING_CONFIRMATION' | 'PARTIALLY_CONFIRMED' | 'SENT_TO_BANK' | 'EXECUTED' | 'REFUSED' | 'CANCELLED' | 'EXPIRED';

@@ -66,7 +66,10 @@ const isCalendarDate = (text: string): boolean => {
 /** Reads a comma-separated list of `YYYY-MM-DD` holidays; an empty string is no holidays. */
 export const parseHolidays = (input: unknown): Result<string[]> => {
   if (typeof input !== 'string') return fail('Holidays must be a comma-separated list of YYYY-MM-DD dates.');
-  const days = input.split(',').map((d) => d.trim()).filter(Boolean);
+  const days = input
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const bad = days.filter((d) => !isCalendarDate(d));
   return bad.length > 0 ? fail(...bad.map((d) => `"${d}" is not a calendar date YYYY-MM-DD.`)) : ok(days);
 };

@@ -19,13 +19,7 @@
  * a malformed `at`: REGISTRATION.INVALID_EVENT (INVALID).
  */
 export { registrationMachine } from './registration.machine';
-export {
-  canDecideRegistration,
-  decideRegistration,
-  initialRegistrationState,
-  isRegistrationFinal,
-  registrationStatus,
-} from './registration.decide';
+export { canDecideRegistration, decideRegistration, initialRegistrationState, isRegistrationFinal, registrationStatus } from './registration.decide';
 export { codeCheckOutcome } from './registration.rules';
 export { REGISTRATION_FLOW, RegistrationErrorCode } from './registration.errors';
 export type * from './registration.types';

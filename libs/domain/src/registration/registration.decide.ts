@@ -3,13 +3,7 @@ import { initialState, isFinalState, statusMapper } from '../machine-flow';
 import type { Decision, MachineState } from '../machine-state';
 import { REGISTRATION_FLOW } from './registration.errors';
 import { registrationMachine } from './registration.machine';
-import type {
-  RegistrationContext,
-  RegistrationEvent,
-  RegistrationInput,
-  RegistrationStateValue,
-  RegistrationStatus,
-} from './registration.types';
+import type { RegistrationContext, RegistrationEvent, RegistrationInput, RegistrationStateValue, RegistrationStatus } from './registration.types';
 
 type State = MachineState<RegistrationContext>;
 
@@ -53,10 +47,8 @@ export const initialRegistrationState = (input: RegistrationInput): State => {
   return initialState(registrationMachine, input);
 };
 
-export const decideRegistration = (state: State, event: RegistrationEvent): Decision<RegistrationContext> =>
-  decide(registrationMachine, state, event, options);
+export const decideRegistration = (state: State, event: RegistrationEvent): Decision<RegistrationContext> => decide(registrationMachine, state, event, options);
 
-export const canDecideRegistration = (state: State, event: RegistrationEvent): boolean =>
-  canDecide(registrationMachine, state, event, options);
+export const canDecideRegistration = (state: State, event: RegistrationEvent): boolean => canDecide(registrationMachine, state, event, options);
 
 export const isRegistrationFinal = (state: State): boolean => isFinalState(registrationMachine, state);

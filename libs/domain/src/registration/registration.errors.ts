@@ -20,12 +20,7 @@ export const resendCooldown = (retryAfterMs: number, resendAvailableAt: number):
 
 /** A newer code was sent; the one entered was issued before it (§1.7). */
 export const codeSuperseded = (latestCodeNo: number): DomainError =>
-  domainError(
-    RegistrationErrorCode.CODE_SUPERSEDED,
-    'CONFLICT',
-    'A newer confirmation code has been sent; enter the latest one.',
-    { latestCodeNo },
-  );
+  domainError(RegistrationErrorCode.CODE_SUPERSEDED, 'CONFLICT', 'A newer confirmation code has been sent; enter the latest one.', { latestCodeNo });
 
 /** §1.11: the bank sets how long a code stays valid. */
 export const codeExpired = (codeExpiresAt: number | null): DomainError =>

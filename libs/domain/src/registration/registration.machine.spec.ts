@@ -30,8 +30,7 @@ const refusal = (state: State, event: RegistrationEvent) => {
   return decision.error;
 };
 const request = (at: number) => ({ type: 'CODE_REQUESTED', at }) as const;
-const check = (correct: boolean, codeNo: number, at: number) =>
-  ({ type: 'CODE_CHECKED', correct, codeNo, at }) as const;
+const check = (correct: boolean, codeNo: number, at: number) => ({ type: 'CODE_CHECKED', correct, codeNo, at }) as const;
 
 describe('registration (§1.5, §1.7, §1.11)', () => {
   it('§1.7 code then password makes the user ACTIVE', () => {
@@ -131,15 +130,9 @@ describe('registration (§1.5, §1.7, §1.11)', () => {
   it('invariants hold for any sequence of events (fast-check)', () => {
     const event = fc.oneof(
       fc.nat(2 * TTL).map((dt) => request(T0 + dt)),
-      fc
-        .record({ correct: fc.boolean(), codeNo: fc.nat(4), dt: fc.nat(2 * TTL) })
-        .map((e) => check(e.correct, e.codeNo, T0 + e.dt)),
+      fc.record({ correct: fc.boolean(), codeNo: fc.nat(4), dt: fc.nat(2 * TTL) }).map((e) => check(e.correct, e.codeNo, T0 + e.dt)),
       fc.nat(2 * TTL).map((dt) => ({ type: 'CODE_EXPIRED', at: T0 + dt }) as const),
-      fc.constantFrom<RegistrationEvent>(
-        { type: 'PASSWORD_SET' },
-        { type: 'LINK_EXPIRED' },
-        { type: 'CANCEL', reason: 'x' },
-      ),
+      fc.constantFrom<RegistrationEvent>({ type: 'PASSWORD_SET' }, { type: 'LINK_EXPIRED' }, { type: 'CANCEL', reason: 'x' }),
     );
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), (events) => {
@@ -238,11 +231,5 @@ modelSuite({
     actual: registrationStatus,
     expected: ({ value }) => value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
   },
-  codes: [
-    Code.RESEND_COOLDOWN,
-    Code.CODE_SUPERSEDED,
-    Code.CODE_EXPIRED,
-    Code.CODE_NOT_YET_EXPIRED,
-    Code.TRANSITION_NOT_ALLOWED,
-  ],
+  codes: [Code.RESEND_COOLDOWN, Code.CODE_SUPERSEDED, Code.CODE_EXPIRED, Code.CODE_NOT_YET_EXPIRED, Code.TRANSITION_NOT_ALLOWED],
 });

@@ -13,8 +13,7 @@ export const outOfCooldown: Rule<Ctx, On<'CODE_REQUESTED'>> = (context, event) =
     : null;
 
 /** Only the latest code counts: an older one was superseded by a resend. */
-export const latestCode: Rule<Ctx, On<'CODE_CHECKED'>> = (context, event) =>
-  event.codeNo !== context.codesIssued ? codeSuperseded(context.codesIssued) : null;
+export const latestCode: Rule<Ctx, On<'CODE_CHECKED'>> = (context, event) => (event.codeNo !== context.codesIssued ? codeSuperseded(context.codesIssued) : null);
 
 /** Valid up to and including `codeExpiresAt`; written so that a missing deadline refuses. */
 export const codeStillValid: Rule<Ctx, On<'CODE_CHECKED'>> = (context, event) =>

@@ -31,23 +31,9 @@ export type RegistrationEvent =
   | { readonly type: 'LINK_EXPIRED' }
   | { readonly type: 'CANCEL'; readonly reason: string };
 
-export type RegistrationStateValue =
-  | 'invited'
-  | 'codeSent'
-  | 'codeVerified'
-  | 'active'
-  | 'expired'
-  | 'locked'
-  | 'cancelled';
+export type RegistrationStateValue = 'invited' | 'codeSent' | 'codeVerified' | 'active' | 'expired' | 'locked' | 'cancelled';
 
-export type RegistrationStatus =
-  | 'INVITED'
-  | 'CODE_SENT'
-  | 'CODE_VERIFIED'
-  | 'ACTIVE'
-  | 'EXPIRED'
-  | 'LOCKED'
-  | 'CANCELLED';
+export type RegistrationStatus = 'INVITED' | 'CODE_SENT' | 'CODE_VERIFIED' | 'ACTIVE' | 'EXPIRED' | 'LOCKED' | 'CANCELLED';
 
 /** Which transition an accepted code check takes. */
 export type CodeCheckOutcome = 'correct' | 'wrong' | 'lastWrong';

@@ -79,8 +79,7 @@ describe('§1.8.3 the bank’s automatic checks of a sub-user request', () => {
     const start = initialSubUserRequestState({ creator, at: 1 });
     const confirmed = decideSubUserRequest(start, { type: 'CREATOR_CONFIRMED', actor: creator, at: 2 });
     if (!confirmed.ok) throw new Error(confirmed.error.code);
-    const after = (facts: SubUserRequestFacts) =>
-      decideSubUserRequest(confirmed.state, subUserCheckEvent(assessSubUserRequest(facts, policy), 3));
+    const after = (facts: SubUserRequestFacts) => decideSubUserRequest(confirmed.state, subUserCheckEvent(assessSubUserRequest(facts, policy), 3));
     expect(after(clean)).toMatchObject({ ok: true, state: { value: 'approved' } });
     expect(after({ ...clean, phoneInUse: true })).toMatchObject({ ok: true, state: { value: 'awaitingOperator' } });
     expect(after({ ...clean, loginTaken: true })).toMatchObject({

@@ -84,8 +84,7 @@ export const SUB_USER_CREATOR_REVIEW_FLAG = 'BANK_REVIEW';
 export const subUserReviewFlagsView = (reader: SubUserRejectionReader, flags: readonly string[]): string[] =>
   reader === 'OPERATOR' ? [...flags] : flags.length > 0 ? [SUB_USER_CREATOR_REVIEW_FLAG] : [];
 
-export const isSubUserCheckFailure = (value: string): value is SubUserCheckFailure =>
-  Object.prototype.hasOwnProperty.call(SUB_USER_CHECK_MESSAGES, value);
+export const isSubUserCheckFailure = (value: string): value is SubUserCheckFailure => Object.prototype.hasOwnProperty.call(SUB_USER_CHECK_MESSAGES, value);
 
 const positiveLimit = (policy: SubUserPolicy) => {
   if (!Number.isSafeInteger(policy.userLimit) || policy.userLimit < 1) {

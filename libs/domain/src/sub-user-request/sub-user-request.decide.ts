@@ -5,13 +5,7 @@ import type { Decision, MachineState } from '../machine-state';
 import { SUB_USER_REQUEST_FLOW } from './sub-user-request.errors';
 import { subUserRequestMachine } from './sub-user-request.machine';
 import { creatorRefusal, samePartner } from './sub-user-request.rules';
-import type {
-  SubUserRequestContext,
-  SubUserRequestEvent,
-  SubUserRequestInput,
-  SubUserRequestStateValue,
-  SubUserRequestStatus,
-} from './sub-user-request.types';
+import type { SubUserRequestContext, SubUserRequestEvent, SubUserRequestInput, SubUserRequestStateValue, SubUserRequestStatus } from './sub-user-request.types';
 
 type State = MachineState<SubUserRequestContext>;
 
@@ -69,7 +63,6 @@ export const initialSubUserRequestState = (input: SubUserRequestInput): State =>
 export const decideSubUserRequest = (state: State, event: SubUserRequestEvent): Decision<SubUserRequestContext> =>
   decide(subUserRequestMachine, state, event, options);
 
-export const canDecideSubUserRequest = (state: State, event: SubUserRequestEvent): boolean =>
-  canDecide(subUserRequestMachine, state, event, options);
+export const canDecideSubUserRequest = (state: State, event: SubUserRequestEvent): boolean => canDecide(subUserRequestMachine, state, event, options);
 
 export const isSubUserRequestFinal = (state: State): boolean => isFinalState(subUserRequestMachine, state);

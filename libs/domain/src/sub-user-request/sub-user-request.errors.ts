@@ -14,19 +14,12 @@ export const SubUserRequestErrorCode = {
 } as const;
 
 /** Another partner's request: as if it did not exist. */
-export const requestNotFound = (): DomainError =>
-  domainError(SubUserRequestErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such user request.');
+export const requestNotFound = (): DomainError => domainError(SubUserRequestErrorCode.NOT_FOUND, 'NOT_FOUND', 'No such user request.');
 
 /** §1.8.2: the code goes to the creator's phone, so only the creator confirms. */
-export const notCreator = (): DomainError =>
-  domainError(
-    SubUserRequestErrorCode.NOT_CREATOR,
-    'FORBIDDEN',
-    'Only the user who created the request can confirm it.',
-  );
+export const notCreator = (): DomainError => domainError(SubUserRequestErrorCode.NOT_CREATOR, 'FORBIDDEN', 'Only the user who created the request can confirm it.');
 
-export const reasonRequired = (): DomainError =>
-  domainError(SubUserRequestErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
+export const reasonRequired = (): DomainError => domainError(SubUserRequestErrorCode.REASON_REQUIRED, 'INVALID', 'A reason is required.', { field: 'reason' });
 
 export const reasonInvalid = (max: number): DomainError =>
   domainError(SubUserRequestErrorCode.REASON_INVALID, 'INVALID', `The reason must be printable text on one line, at most ${max} characters.`, {

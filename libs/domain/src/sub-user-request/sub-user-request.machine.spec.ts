@@ -72,28 +72,25 @@ describe('sub-user request (§1.8)', () => {
     }
   });
 
-  describe.each(everyActor(['u-director'], [PARTNER]).map((a) => [describeActor(a), a] as const))(
-    '§1.8 interpretation: creator %s',
-    (_name, who) => {
-      const allowed = who.accessLevel === 'FULL_ACCESS' && who.status === 'ACTIVE';
-      it(allowed ? 'may create a request' : 'may not create a request', () => {
-        const started = startSubUserRequest({ creator: who, at: T0 });
-        if (allowed) {
-          expect(started).toEqual({ ok: true, state: { value: 'awaitingConfirmation', context: expect.any(Object) } });
-        } else {
-          expect(started).toMatchObject({
-            ok: false,
-            error: { kind: 'FORBIDDEN', code: expect.stringMatching(/^ACCESS\./) },
-          });
-          expect(() => initialSubUserRequestState({ creator: who, at: T0 })).toThrow(/ACCESS\./);
-        }
-      });
-      it(allowed ? 'may confirm it (§1.8.2)' : 'may no longer confirm it once changed (§1.14)', () => {
-        const decision = decideSubUserRequest(start, { type: 'CREATOR_CONFIRMED', actor: who, at: T0 + 1 });
-        expect(decision.ok).toBe(allowed);
-      });
-    },
-  );
+  describe.each(everyActor(['u-director'], [PARTNER]).map((a) => [describeActor(a), a] as const))('§1.8 interpretation: creator %s', (_name, who) => {
+    const allowed = who.accessLevel === 'FULL_ACCESS' && who.status === 'ACTIVE';
+    it(allowed ? 'may create a request' : 'may not create a request', () => {
+      const started = startSubUserRequest({ creator: who, at: T0 });
+      if (allowed) {
+        expect(started).toEqual({ ok: true, state: { value: 'awaitingConfirmation', context: expect.any(Object) } });
+      } else {
+        expect(started).toMatchObject({
+          ok: false,
+          error: { kind: 'FORBIDDEN', code: expect.stringMatching(/^ACCESS\./) },
+        });
+        expect(() => initialSubUserRequestState({ creator: who, at: T0 })).toThrow(/ACCESS\./);
+      }
+    });
+    it(allowed ? 'may confirm it (§1.8.2)' : 'may no longer confirm it once changed (§1.14)', () => {
+      const decision = decideSubUserRequest(start, { type: 'CREATOR_CONFIRMED', actor: who, at: T0 + 1 });
+      expect(decision.ok).toBe(allowed);
+    });
+  });
 
   it('§1.8.2 only the creator confirms: the code went to their phone', () => {
     expect(refusal(start, { ...confirmed, actor: actor('u-other-director', PARTNER) })).toMatchObject({
@@ -167,9 +164,7 @@ const explore = (): SubUserRequestEvent[] => [
 
 const probes = (): SubUserRequestEvent[] => [
   ...explore(),
-  ...everyActor(['u-director', 'u-other'], [PARTNER, 'partner-2']).map(
-    (who): SubUserRequestEvent => ({ type: 'CREATOR_CONFIRMED', actor: who, at: T0 + 1 }),
-  ),
+  ...everyActor(['u-director', 'u-other'], [PARTNER, 'partner-2']).map((who): SubUserRequestEvent => ({ type: 'CREATOR_CONFIRMED', actor: who, at: T0 + 1 })),
   { type: 'CHECKS_FAILED', reason: '', at: T0 + 2 },
   { type: 'OPERATOR_REJECTED', operatorId: 'op-1', reason: ' ', at: T0 + 3 },
 ];
@@ -185,15 +180,7 @@ modelSuite({
   pathKind: 'simple',
   status: {
     actual: subUserRequestStatus,
-    expected: ({ value }) =>
-      value === 'approved' ? 'BANK_PROCESSING' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase(),
+    expected: ({ value }) => (value === 'approved' ? 'BANK_PROCESSING' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase()),
   },
-  codes: [
-    Code.NOT_FOUND,
-    Code.NOT_CREATOR,
-    Code.REASON_REQUIRED,
-    Code.TRANSITION_NOT_ALLOWED,
-    'ACCESS.USER_NOT_ACTIVE',
-    'ACCESS.FORBIDDEN',
-  ],
+  codes: [Code.NOT_FOUND, Code.NOT_CREATOR, Code.REASON_REQUIRED, Code.TRANSITION_NOT_ALLOWED, 'ACCESS.USER_NOT_ACTIVE', 'ACCESS.FORBIDDEN'],
 });

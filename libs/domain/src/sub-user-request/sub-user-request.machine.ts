@@ -21,16 +21,13 @@ export const subUserRequestMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: SubUserRequestInput },
   guards: {
     canConfirm: guard('CREATOR_CONFIRMED', confirmable),
-    operatorReview: ({ event }, params: { required: boolean }) =>
-      event.type === 'CHECKS_PASSED' && event.operatorReview === params.required,
+    operatorReview: ({ event }, params: { required: boolean }) => event.type === 'CHECKS_PASSED' && event.operatorReview === params.required,
     checksFailureExplained: guard('CHECKS_FAILED', hasReason),
     rejectionExplained: guard('OPERATOR_REJECTED', allOf<Ctx, EventOf<Ev, 'OPERATOR_REJECTED'>>(hasReason, cleanRejectionReason)),
   },
   actions: {
     recordConfirmation: assign(({ event }) => (event.type === 'CREATOR_CONFIRMED' ? { confirmedAt: event.at } : {})),
-    recordApproval: assign(({ event }) =>
-      event.type === 'OPERATOR_APPROVED' ? { operatorId: event.operatorId } : {},
-    ),
+    recordApproval: assign(({ event }) => (event.type === 'OPERATOR_APPROVED' ? { operatorId: event.operatorId } : {})),
     recordRejection: assign(({ event }) => {
       if (event.type === 'OPERATOR_REJECTED') return { operatorId: event.operatorId, rejectReason: event.reason };
       if (event.type === 'CHECKS_FAILED') return { rejectReason: event.reason };

@@ -8,11 +8,14 @@ const invited = [
   { type: 'CREATOR_CONFIRMED', actor: creator, at: 2 },
   { type: 'CHECKS_PASSED', operatorReview: false, at: 3 },
   { type: 'INVITATION_SENT', userId: 'u-new', at: 4 },
-].reduce<MachineState<SubUserRequestContext>>((state, event) => {
-  const decision = decideSubUserRequest(state, event as SubUserRequestEvent);
-  if (!decision.ok) throw new Error(decision.error.code);
-  return decision.state;
-}, initialSubUserRequestState({ creator, at: 1 }));
+].reduce<MachineState<SubUserRequestContext>>(
+  (state, event) => {
+    const decision = decideSubUserRequest(state, event as SubUserRequestEvent);
+    if (!decision.ok) throw new Error(decision.error.code);
+    return decision.state;
+  },
+  initialSubUserRequestState({ creator, at: 1 }),
+);
 
 describe('§1.8.4 the request ends as the new user’s registration ends', () => {
   it.each([

@@ -6,10 +6,7 @@ import type { SubUserRequestEvent } from './sub-user-request.types';
  * ends as that registration ends. A registration that has not ended yet gives no
  * event; one that could not run at all (`FAILED`) cancels the request.
  */
-export const registrationOutcomeEvent = (
-  status: RegistrationStatus | 'FAILED',
-  at: number,
-): SubUserRequestEvent | null => {
+export const registrationOutcomeEvent = (status: RegistrationStatus | 'FAILED', at: number): SubUserRequestEvent | null => {
   switch (status) {
     case 'ACTIVE':
       return { type: 'REGISTRATION_COMPLETED', at };

@@ -20,16 +20,14 @@ export const creatorRefusal = (actor: Actor): DomainError | null => authorize(ac
 export const samePartner: Rule<Ctx, SubUserRequestEvent> = (context, event) =>
   'actor' in event && event.actor.partnerId !== context.partnerId ? requestNotFound() : null;
 
-const isCreator: Rule<Ctx, On<'CREATOR_CONFIRMED'>> = (context, event) =>
-  event.actor.userId === context.creatorId ? null : notCreator();
+const isCreator: Rule<Ctx, On<'CREATOR_CONFIRMED'>> = (context, event) => (event.actor.userId === context.creatorId ? null : notCreator());
 
 const mayCreate: Rule<Ctx, On<'CREATOR_CONFIRMED'>> = (_context, event) => creatorRefusal(event.actor);
 
 export const confirmable = allOf<Ctx, On<'CREATOR_CONFIRMED'>>(samePartner, isCreator, mayCreate);
 
 /** A rejection is explained to the partner and kept for audit (§1.15). */
-export const hasReason: Rule<Ctx, On<'OPERATOR_REJECTED' | 'CHECKS_FAILED'>> = (_context, event) =>
-  event.reason.trim().length > 0 ? null : reasonRequired();
+export const hasReason: Rule<Ctx, On<'OPERATOR_REJECTED' | 'CHECKS_FAILED'>> = (_context, event) => (event.reason.trim().length > 0 ? null : reasonRequired());
 
 /** The operator's reason for rejecting a request: shown to the creator and kept for audit. */
 export const REJECTION_REASON_RULES: TextRules = { label: 'Reason', max: 1000 };

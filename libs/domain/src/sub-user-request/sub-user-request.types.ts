@@ -37,22 +37,7 @@ export type SubUserRequestEvent =
   | { readonly type: 'CANCEL'; readonly reason: string };
 
 export type SubUserRequestStateValue =
-  | 'awaitingConfirmation'
-  | 'bankProcessing'
-  | 'awaitingOperator'
-  | 'approved'
-  | 'invited'
-  | 'completed'
-  | 'rejected'
-  | 'expired'
-  | 'cancelled';
+  'awaitingConfirmation' | 'bankProcessing' | 'awaitingOperator' | 'approved' | 'invited' | 'completed' | 'rejected' | 'expired' | 'cancelled';
 
 export type SubUserRequestStatus =
-  | 'AWAITING_CONFIRMATION'
-  | 'BANK_PROCESSING'
-  | 'AWAITING_OPERATOR'
-  | 'INVITED'
-  | 'COMPLETED'
-  | 'REJECTED'
-  | 'EXPIRED'
-  | 'CANCELLED';
+  'AWAITING_CONFIRMATION' | 'BANK_PROCESSING' | 'AWAITING_OPERATOR' | 'INVITED' | 'COMPLETED' | 'REJECTED' | 'EXPIRED' | 'CANCELLED';

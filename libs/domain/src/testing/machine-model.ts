@@ -48,12 +48,9 @@ const traversal = <M extends AnyStateMachine>(options: ModelOptions<M>) => ({
   events: (snapshot: Snap) => options.events(toState(snapshot)),
 });
 
-const changed = (a: MachineState<unknown>, b: MachineState<unknown>) =>
-  a.value !== b.value || !sameJson(a.context, b.context);
+const changed = (a: MachineState<unknown>, b: MachineState<unknown>) => a.value !== b.value || !sameJson(a.context, b.context);
 
-export function explore<M extends AnyStateMachine>(
-  options: ModelOptions<M>,
-): Model<ContextFrom<M>, EventFromLogic<M>> {
+export function explore<M extends AnyStateMachine>(options: ModelOptions<M>): Model<ContextFrom<M>, EventFromLogic<M>> {
   type C = ContextFrom<M>;
   const adjacency = getAdjacencyMap(options.machine, traversal(options) as never) as unknown as Record<
     string,
@@ -81,10 +78,7 @@ const describeEvent = (event: EventObject): string => {
 };
 
 /** Paths from the initial state: `simple` (every loop-free path) or `shortest` (one per state). */
-export function paths<M extends AnyStateMachine>(
-  options: ModelOptions<M>,
-  kind: 'simple' | 'shortest',
-): Array<ModelPath<ContextFrom<M>, EventFromLogic<M>>> {
+export function paths<M extends AnyStateMachine>(options: ModelOptions<M>, kind: 'simple' | 'shortest'): Array<ModelPath<ContextFrom<M>, EventFromLogic<M>>> {
   type C = ContextFrom<M>;
   const generate = kind === 'simple' ? getSimplePaths : getShortestPaths;
   return generate(options.machine, traversal(options) as never)
@@ -126,10 +120,7 @@ export const takenEdges = <C, E extends EventObject>(steps: ReadonlyArray<ModelS
 export const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** What the agreement says should happen: the next state, or a refusal code. */
-export type Expected<C> =
-  | { readonly ok: true; readonly state: MachineState<C> }
-  | { readonly ok: false; readonly code: string };
+export type Expected<C> = { readonly ok: true; readonly state: MachineState<C> } | { readonly ok: false; readonly code: string };
 
 /** A decision reduced to what the oracle predicts, for one readable `toEqual`. */
-export const outcome = <C>(decision: Decision<C>): Expected<C> =>
-  decision.ok ? { ok: true, state: decision.state } : { ok: false, code: decision.error.code };
+export const outcome = <C>(decision: Decision<C>): Expected<C> => (decision.ok ? { ok: true, state: decision.state } : { ok: false, code: decision.error.code });

@@ -69,9 +69,10 @@ export function modelSuite<M extends AnyStateMachine>(suite: ModelSuite<M>): voi
       // A one-word state (`issued`, `draft`) is also plain English: only camelCase ones are searched for.
       const publicStatuses = new Set(suite.status ? model.states.map((s) => suite.status!.actual(s)) : []);
       const states = Object.keys(suite.machine.root.states).filter((name) => /[A-Z]/.test(name));
-      const internalNames = [/\bin state\b/, ...[...states, ...suite.machine.root.events]
-        .filter((name) => !publicStatuses.has(name))
-        .map((name) => new RegExp(`\\b${name}\\b`))];
+      const internalNames = [
+        /\bin state\b/,
+        ...[...states, ...suite.machine.root.events].filter((name) => !publicStatuses.has(name)).map((name) => new RegExp(`\\b${name}\\b`)),
+      ];
       // Plain checks collected into one list: tens of thousands of `expect` calls would dominate the run.
       const problems: string[] = [];
       const provoked = new Set<string>();

@@ -45,7 +45,16 @@ export const policy = (requiredConfirmations = 1, authorMayConfirm = false): App
 });
 
 export const start = (amountTiyn?: string, terms: PaymentTerms = TERMS): Payment =>
-  startPaymentAggregate({ paymentId: 'pay-1', partnerId: P, authorId: author.userId, createdAt: T0 - 1000, version: 1, content: content(amountTiyn), terms, at: T0 });
+  startPaymentAggregate({
+    paymentId: 'pay-1',
+    partnerId: P,
+    authorId: author.userId,
+    createdAt: T0 - 1000,
+    version: 1,
+    content: content(amountTiyn),
+    terms,
+    at: T0,
+  });
 
 /** The decision, asserting it was accepted. */
 export const accept = (p: Payment, command: PaymentCommand): Extract<PaymentDecision, { ok: true }> => {
@@ -61,13 +70,18 @@ export const walk = (p: Payment, ...commands: PaymentCommand[]): Payment => comm
 
 export const submit = (by: Actor = author, at = T0 + 1, pol: ApprovalPolicy = policy()): PaymentCommand => ({ type: 'SUBMIT', actor: by, policy: pol, at });
 export const request = (by: Actor, challengeId: string, at: number): PaymentCommand => ({ type: 'REQUEST_CODE', actor: by, challengeId, at });
-export const verdict = (by: Actor, challengeId: string, correct: boolean, at: number): PaymentCommand => ({ type: 'CHECK_CODE', actor: by, challengeId, correct, at });
+export const verdict = (by: Actor, challengeId: string, correct: boolean, at: number): PaymentCommand => ({
+  type: 'CHECK_CODE',
+  actor: by,
+  challengeId,
+  correct,
+  at,
+});
 
 /** Requests a code for `by` and enters it right. */
 export const confirmWithCode = (p: Payment, by: Actor, at: number): Payment =>
   walk(p, request(by, `ch-${by.userId}-${at}`, at), verdict(by, `ch-${by.userId}-${at}`, true, at + 1));
 
 export const types = (effects: readonly PaymentEffect[]) => effects.map((e) => e.type);
-export const recorded = (effects: readonly PaymentEffect[]) =>
-  effects.flatMap((e) => (e.type === 'RECORD' ? e.events.map((x) => x.type) : []));
+export const recorded = (effects: readonly PaymentEffect[]) => effects.flatMap((e) => (e.type === 'RECORD' ? e.events.map((x) => x.type) : []));
 export const codeStatuses = (p: Payment) => p.codes.entries.map((c) => `${c.userId}:${c.state.value}`);

@@ -13,9 +13,7 @@ describe('BIC', () => {
   });
 
   it('accepts any bank/country/location/branch built to ISO 9362', () => {
-    const bic = fc
-      .tuple(letters(4), letters(2), alnums(2), fc.oneof(fc.constant(''), alnums(3)))
-      .map((parts) => parts.join(''));
+    const bic = fc.tuple(letters(4), letters(2), alnums(2), fc.oneof(fc.constant(''), alnums(3))).map((parts) => parts.join(''));
     fc.assert(
       fc.property(bic, (value) => {
         expect(parseBic(value.toLowerCase())).toEqual({ ok: true, value });

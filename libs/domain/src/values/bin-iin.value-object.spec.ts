@@ -16,9 +16,7 @@ const oracleCheckDigit = (digits: number[]): number | null => {
 const toDigits = (value: string) => [...value].map(Number);
 
 const elevenDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 });
-const validBinIin = elevenDigits
-  .filter((digits) => oracleCheckDigit(digits) !== null)
-  .map((digits) => [...digits, oracleCheckDigit(digits) as number].join(''));
+const validBinIin = elevenDigits.filter((digits) => oracleCheckDigit(digits) !== null).map((digits) => [...digits, oracleCheckDigit(digits) as number].join(''));
 const substitution = fc.record({
   position: fc.integer({ min: 0, max: 11 }),
   shift: fc.integer({ min: 1, max: 9 }),

@@ -4,11 +4,7 @@ import { emailSchema, maskEmail, parseEmail, type Email } from './email.value-ob
 const lowerAlnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
 const word = (max: number) => fc.string({ unit: lowerAlnum, minLength: 1, maxLength: max });
 const validEmail = fc
-  .tuple(
-    fc.array(word(10), { minLength: 1, maxLength: 3 }),
-    fc.array(word(10), { minLength: 1, maxLength: 3 }),
-    fc.constantFrom('kz', 'com', 'org'),
-  )
+  .tuple(fc.array(word(10), { minLength: 1, maxLength: 3 }), fc.array(word(10), { minLength: 1, maxLength: 3 }), fc.constantFrom('kz', 'com', 'org'))
   .map(([local, domain, tld]) => `${local.join('.')}@${domain.join('.')}.${tld}`);
 
 describe('login e-mail (§1.6, §1.10, §1.17)', () => {
@@ -42,10 +38,7 @@ describe('login e-mail (§1.6, §1.10, §1.17)', () => {
     });
     expect(parseEmail('ай герим@example.kz')).toEqual({
       ok: false,
-      errors: [
-        'E-mail may contain only Latin letters, digits and ASCII symbols.',
-        'E-mail must not contain spaces.',
-      ],
+      errors: ['E-mail may contain only Latin letters, digits and ASCII symbols.', 'E-mail must not contain spaces.'],
     });
     expect(parseEmail('a(b)@example')).toEqual({
       ok: false,
@@ -63,10 +56,7 @@ describe('login e-mail (§1.6, §1.10, §1.17)', () => {
     expect(parseEmail(fits).ok).toBe(true);
     expect(parseEmail(`x${fits}`)).toEqual({
       ok: false,
-      errors: [
-        'E-mail must be at most 254 characters.',
-        'The part before the "@" must be at most 64 characters.',
-      ],
+      errors: ['E-mail must be at most 254 characters.', 'The part before the "@" must be at most 64 characters.'],
     });
     expect(parseEmail(`${'b'.repeat(65)}@example.kz`)).toEqual({
       ok: false,

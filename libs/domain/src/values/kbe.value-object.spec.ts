@@ -22,18 +22,12 @@ describe('KBE (beneficiary code)', () => {
   it('reports every problem at once', () => {
     expect(parseKbe('30')).toEqual({
       ok: false,
-      errors: [
-        'KBE first digit (residency) must be 1 (resident) or 2 (non-resident).',
-        'KBE second digit (economic sector) must be 1-9.',
-      ],
+      errors: ['KBE first digit (residency) must be 1 (resident) or 2 (non-resident).', 'KBE second digit (economic sector) must be 1-9.'],
     });
     expect(parseKbe('170')).toEqual({ ok: false, errors: ['KBE must be exactly 2 digits long (got 3).'] });
     expect(parseKbe('1')).toEqual({
       ok: false,
-      errors: [
-        'KBE must be exactly 2 digits long (got 1).',
-        'KBE second digit (economic sector) must be 1-9.',
-      ],
+      errors: ['KBE must be exactly 2 digits long (got 1).', 'KBE second digit (economic sector) must be 1-9.'],
     });
     expect(parseKbe(17)).toEqual({ ok: false, errors: ['KBE must be a string.'] });
   });

@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  MAX_AMOUNT_TIYN,
-  createMoneySchema,
-  formatMoney,
-  moneySchema,
-  parseMoney,
-  parseTiyn,
-} from './money.value-object';
+import { MAX_AMOUNT_TIYN, createMoneySchema, formatMoney, moneySchema, parseMoney, parseTiyn } from './money.value-object';
 
 const refused = (...errors: string[]) => ({ ok: false, errors });
 
@@ -57,9 +50,7 @@ describe('money: KZT as integer tiyn', () => {
   });
 
   it('refuses JSON numbers, even whole ones, with a reason', () => {
-    const notNumber = refused(
-      'Amount must be a string such as "150000.00", not a number: JSON numbers lose tiyn to rounding.',
-    );
+    const notNumber = refused('Amount must be a string such as "150000.00", not a number: JSON numbers lose tiyn to rounding.');
     expect(parseMoney(150000)).toEqual(notNumber);
     expect(parseMoney(0.1 + 0.2)).toEqual(notNumber);
     expect(parseMoney(15_000_000n)).toEqual(refused('Amount must be a decimal string such as "150000.00".'));
@@ -68,10 +59,7 @@ describe('money: KZT as integer tiyn', () => {
   it('reports every syntax problem at once', () => {
     expect(parseMoney('-1,234')).toEqual({
       ok: false,
-      errors: [
-        'Amount must not have a sign; give a positive amount like "150000.00".',
-        'Amount must use a dot as the decimal separator, not a comma.',
-      ],
+      errors: ['Amount must not have a sign; give a positive amount like "150000.00".', 'Amount must use a dot as the decimal separator, not a comma.'],
     });
     expect(parseMoney('1 000.005')).toEqual({
       ok: false,

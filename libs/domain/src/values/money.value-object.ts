@@ -15,8 +15,7 @@ const MAX_INPUT_LENGTH = 32;
 const CANONICAL = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 const EXPONENT = /(\d)[eE][+-]?(?=\d)/g;
 const SIGN = /^\s*[+-]/;
-const NOT_A_NUMBER =
-  'Amount must be a string such as "150000.00", not a number: JSON numbers lose tiyn to rounding.';
+const NOT_A_NUMBER = 'Amount must be a string such as "150000.00", not a number: JSON numbers lose tiyn to rounding.';
 
 export interface MoneyOptions {
   /** Largest accepted amount in tiyn; defaults to MAX_AMOUNT_TIYN. */

@@ -3,10 +3,7 @@ import { maskPhone, parsePhone, phoneDigits, phoneSchema, type Phone } from './p
 
 // Operator codes in use by Kazakh mobile networks. 703 and 704 are absent on purpose: they are
 // not in libphonenumber's KZ mobile ranges, so they are refused (see the test below).
-const MOBILE_PREFIXES = [
-  ...['700', '701', '702', '705', '706', '707', '708'],
-  ...['747', '771', '775', '776', '777', '778'],
-];
+const MOBILE_PREFIXES = [...['700', '701', '702', '705', '706', '707', '708'], ...['747', '771', '775', '776', '777', '778']];
 const digit = fc.constantFrom(...'0123456789');
 const digits = (n: number) => fc.string({ unit: digit, minLength: n, maxLength: n });
 const mobile = fc.tuple(fc.constantFrom(...MOBILE_PREFIXES), digits(7));
@@ -83,8 +80,7 @@ describe('Kazakhstan mobile phone (§1.4, §1.13)', () => {
       ok: false,
       errors: [INVALID],
     });
-    const characters =
-      'Phone number may contain only digits, spaces, brackets, hyphens, dots and a leading "+".';
+    const characters = 'Phone number may contain only digits, spaces, brackets, hyphens, dots and a leading "+".';
     expect(parsePhone('+7 701 234 56 78 ext 5')).toEqual({ ok: false, errors: [characters] });
     expect(parsePhone('tel:+77012345678')).toEqual({ ok: false, errors: [characters] });
     expect(parsePhone('7+7012345678')).toEqual({ ok: false, errors: [characters] });

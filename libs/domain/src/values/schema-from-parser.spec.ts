@@ -5,10 +5,7 @@ import { schemaFromParser } from './schema-from-parser';
 // A toy parser: upper-cases, refuses digits and strings shorter than 3, reporting both.
 const parseCode = (input: unknown): Result<string> => {
   if (typeof input !== 'string') return fail('Code must be a string.');
-  const problems = [
-    ...(/\d/.test(input) ? ['Code must not contain digits.'] : []),
-    ...(input.length < 3 ? ['Code must be at least 3 characters.'] : []),
-  ];
+  const problems = [...(/\d/.test(input) ? ['Code must not contain digits.'] : []), ...(input.length < 3 ? ['Code must be at least 3 characters.'] : [])];
   return problems.length > 0 ? fail(...problems) : ok(input.toUpperCase());
 };
 const codeSchema = schemaFromParser(parseCode, { description: 'A code.', examples: ['ABC'] });

@@ -37,9 +37,7 @@ describe('text policy (§1.13: what is shown is what is stored)', () => {
   });
 
   it('refuses the forged SMS name of issue 12 (RLO … PDF around a fake account tail)', () => {
-    expect(errorsOf('ТОО Ромашка \u202E0010…\u202C')).toEqual([
-      'Beneficiary name must not contain invisible or direction-changing characters (found U+202E).',
-    ]);
+    expect(errorsOf('ТОО Ромашка \u202E0010…\u202C')).toEqual(['Beneficiary name must not contain invisible or direction-changing characters (found U+202E).']);
     expect(errorsOf('a\u0000b')).toEqual(['Beneficiary name must be one line of printable characters (found control character U+0000).']);
   });
 
@@ -115,7 +113,14 @@ describe('text policy (§1.13: what is shown is what is stored)', () => {
 });
 
 describe('displayText (renderers: older rows may hold anything)', () => {
-  const anything = fc.string({ unit: fc.oneof(fc.constantFrom(...CLEAN), fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)), fc.integer({ min: 0xd800, max: 0xdfff }).map((cp) => String.fromCharCode(cp))), maxLength: 60 });
+  const anything = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(...CLEAN),
+      fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((cp) => String.fromCharCode(cp)),
+    ),
+    maxLength: 60,
+  });
 
   it('leaves nothing the policy refuses, and changes nothing twice', () => {
     fc.assert(

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { auditSealerEnvShape, auditPublicKeyEnvShape, DEV_AUDIT_PUBLIC_KEY, DEV_AUDIT_SIGNING_KEY, refineAuditKey, auditSigningKey, auditPublicKey } from './audit-keys';
+import {
+  auditSealerEnvShape,
+  auditPublicKeyEnvShape,
+  DEV_AUDIT_PUBLIC_KEY,
+  DEV_AUDIT_SIGNING_KEY,
+  refineAuditKey,
+  auditSigningKey,
+  auditPublicKey,
+} from './audit-keys';
 import { rawPublicKey } from './transparency';
 
 const worker = z.object({ NODE_ENV: z.string(), ...auditSealerEnvShape }).superRefine((env, ctx) => refineAuditKey(env, ctx, 'AUDIT_SIGNING_KEY'));
@@ -9,7 +17,12 @@ const OWN_SEED = Buffer.alloc(32, 5).toString('base64');
 describe('audit signing key configuration', () => {
   it('development and tests sign with the published development key', () => {
     const env = worker.parse({ NODE_ENV: 'development' });
-    expect(env).toMatchObject({ AUDIT_KEY_NAME: 'bank-flows/audit', AUDIT_CHECKPOINT_DIR: 'var/audit-checkpoints', AUDIT_SEAL_INTERVAL_MS: 1000, AUDIT_SEALER_ID: 'audit-sealer' });
+    expect(env).toMatchObject({
+      AUDIT_KEY_NAME: 'bank-flows/audit',
+      AUDIT_CHECKPOINT_DIR: 'var/audit-checkpoints',
+      AUDIT_SEAL_INTERVAL_MS: 1000,
+      AUDIT_SEALER_ID: 'audit-sealer',
+    });
     expect(rawPublicKey(auditSigningKey(env)).toString('base64')).toBe(DEV_AUDIT_PUBLIC_KEY);
     expect(rawPublicKey(auditPublicKey(api.parse({ NODE_ENV: 'test' }))).toString('base64')).toBe(DEV_AUDIT_PUBLIC_KEY);
   });

@@ -42,7 +42,10 @@ describe('offline inclusion proof (npm run audit:verify-proof)', () => {
 
   it('refuses a changed record, path, index, size, or a checkpoint of another key', () => {
     const key = auditPublicKey({});
-    expect(verifyRecordProof({ ...proof(3), record: { ...views[3]!, outcome: 'FAILURE' } }, note, key)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not hash/) });
+    expect(verifyRecordProof({ ...proof(3), record: { ...views[3]!, outcome: 'FAILURE' } }, note, key)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not hash/),
+    });
     expect(verifyRecordProof({ ...proof(3), record: views[4]! }, note, key)).toMatchObject({ ok: false });
     const path = proof(3).auditPath;
     expect(verifyRecordProof({ ...proof(3), auditPath: [path[1]!, path[0]!, ...path.slice(2)] }, note, key)).toMatchObject({ ok: false });

@@ -30,7 +30,10 @@ export function verifyRecordProof(proof: InclusionProofJson, checkpointNote: str
     return { ok: false, reason: `the checkpoint does not verify: ${(error as Error).message}` };
   }
   if (proof.treeSize !== checkpoint.treeSize) {
-    return { ok: false, reason: `the proof is for a tree of ${proof.treeSize}; the checkpoint is of ${checkpoint.treeSize} (ask with ?treeSize=${checkpoint.treeSize})` };
+    return {
+      ok: false,
+      reason: `the proof is for a tree of ${proof.treeSize}; the checkpoint is of ${checkpoint.treeSize} (ask with ?treeSize=${checkpoint.treeSize})`,
+    };
   }
   if (!HEX32.test(proof.leafHash) || !Array.isArray(proof.auditPath) || !proof.auditPath.every((h) => HEX32.test(h))) {
     return { ok: false, reason: 'hashes must be 32 bytes of lowercase hex' };

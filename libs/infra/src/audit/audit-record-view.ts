@@ -42,7 +42,7 @@ export type AuditRecordView = {
   clientAddress: string | null;
   details: unknown;
   dedupKey: string | null;
-}
+};
 
 export function recordView(row: AuditRecordRow): AuditRecordView {
   return {

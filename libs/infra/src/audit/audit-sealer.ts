@@ -80,11 +80,18 @@ export class AuditSealer {
         }
         const root = rangeRoot(range);
         const timestamp = new Date();
-        const note = signCheckpoint(formatCheckpoint({ origin: this.key.name, treeSize: range.size, rootHash: root, timestamp }), this.key.privateKey, this.key.name);
-        await sql(
-          `INSERT INTO audit_checkpoints (tree_size, root_hash, timestamp, key_id, note) VALUES ($1::bigint, decode($2, 'hex'), $3::timestamptz, $4, $5)`,
-          [String(range.size), root.toString('hex'), timestamp.toISOString(), keyId(this.key.name, this.key.privateKey).toString('hex'), note],
+        const note = signCheckpoint(
+          formatCheckpoint({ origin: this.key.name, treeSize: range.size, rootHash: root, timestamp }),
+          this.key.privateKey,
+          this.key.name,
         );
+        await sql(`INSERT INTO audit_checkpoints (tree_size, root_hash, timestamp, key_id, note) VALUES ($1::bigint, decode($2, 'hex'), $3::timestamptz, $4, $5)`, [
+          String(range.size),
+          root.toString('hex'),
+          timestamp.toISOString(),
+          keyId(this.key.name, this.key.privateKey).toString('hex'),
+          note,
+        ]);
         return { sealed: rows.length, treeSize: range.size, signed: true, more: rows.length === this.batchSize };
       },
       { maxWait: 10_000, timeout: 60_000 },

@@ -1,7 +1,4 @@
-import {
-  consistencyProof, inclusionProof, nodesNeeded, rootHash,
-  type CompactRange, type NodeReader,
-} from './transparency';
+import { consistencyProof, inclusionProof, nodesNeeded, rootHash, type CompactRange, type NodeReader } from './transparency';
 
 /** A query runner both `pg` and Prisma fit: every column is selected as text or int, so both return the same. */
 export type Sql = <R>(text: string, params?: unknown[]) => Promise<R[]>;
@@ -11,7 +8,10 @@ export interface Queryable {
   query<R>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 
-export const pgSql = (db: Queryable): Sql => async <R>(text: string, params: unknown[] = []) => (await db.query<R>(text, params)).rows;
+export const pgSql =
+  (db: Queryable): Sql =>
+  async <R>(text: string, params: unknown[] = []) =>
+    (await db.query<R>(text, params)).rows;
 
 export const prismaSql =
   (db: { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> }): Sql =>

@@ -3,10 +3,7 @@ import { RECORD_COLUMNS, recordLeafHash, type AuditRecordRow } from './audit-rec
 import { readExportedCheckpoint } from './audit-checkpoint-sink';
 import { RETENTION_PURGE_ACTION } from './audit-retention';
 import { pgSql, type Queryable } from './audit-tree.repository';
-import {
-  appendLeaves, EMPTY_RANGE, loadPublicKey, parseAndVerifyCheckpoint, rangeRoot,
-  type CompactRange, type VerifiedCheckpoint,
-} from './transparency';
+import { appendLeaves, EMPTY_RANGE, loadPublicKey, parseAndVerifyCheckpoint, rangeRoot, type CompactRange, type VerifiedCheckpoint } from './transparency';
 
 export type { Queryable } from './audit-tree.repository';
 
@@ -33,7 +30,13 @@ export async function verifyAuditLog(
   pageSize = 5_000,
 ): Promise<AuditLogVerdict> {
   const bad = (reason: string, extra: { treeSize?: number; checked?: number; badRecordId?: string | null; leafIndex?: number | null } = {}): AuditLogVerdict => ({
-    ok: false, treeSize: 0, checked: 0, badRecordId: null, leafIndex: null, reason, ...extra,
+    ok: false,
+    treeSize: 0,
+    checked: 0,
+    badRecordId: null,
+    leafIndex: null,
+    reason,
+    ...extra,
   });
   const note = readExportedCheckpoint(checkpointDir);
   if (note === null) return bad(`no exported checkpoint in ${checkpointDir}`);
@@ -47,10 +50,9 @@ export async function verifyAuditLog(
   }
   const sql = pgSql(db);
   const size = checkpoint.treeSize;
-  const [purge] = await sql<{ below: string | null }>(
-    `SELECT max((details->>'purgedBelowLeaf')::bigint)::text AS below FROM audit_records WHERE action = $1`,
-    [RETENTION_PURGE_ACTION],
-  );
+  const [purge] = await sql<{ below: string | null }>(`SELECT max((details->>'purgedBelowLeaf')::bigint)::text AS below FROM audit_records WHERE action = $1`, [
+    RETENTION_PURGE_ACTION,
+  ]);
   const purgedBelow = Number(purge?.below ?? 0);
 
   let range: CompactRange = EMPTY_RANGE;
@@ -78,7 +80,8 @@ export async function verifyAuditLog(
     for (const row of rows) {
       const index = Number(row.leaf_index);
       const at = { treeSize: size, checked, badRecordId: row.record_id, leafIndex: index };
-      if (index !== range.size) return bad(`leaf ${range.size} is missing from the database (the tree was truncated)`, { ...at, badRecordId: null, leafIndex: range.size });
+      if (index !== range.size)
+        return bad(`leaf ${range.size} is missing from the database (the tree was truncated)`, { ...at, badRecordId: null, leafIndex: range.size });
       if (row.id === null) {
         if (index >= purgedBelow) return bad(`record ${row.record_id} (leaf ${index}) was deleted; the retention purge did not remove it`, at);
         purged++;
@@ -97,13 +100,16 @@ export async function verifyAuditLog(
         [lastGood, firstAfterGood] = [range.size, null];
       } else if (signedBy(cp.note, key, checkpoint.origin)) {
         return bad(`a leaf hash among leaves ${lastGood}…${range.size - 1} was rewritten: the database's signed checkpoint of ${range.size} disagrees`, {
-          ...at, badRecordId: firstAfterGood, leafIndex: lastGood,
+          ...at,
+          badRecordId: firstAfterGood,
+          leafIndex: lastGood,
         });
       } else {
         return bad(`the database's checkpoint of ${range.size} is not signed by the log's key`, { ...at, badRecordId: null, leafIndex: null });
       }
     }
-    if (rows.length === 0) return bad(`leaf ${range.size} is missing from the database (the tree was truncated)`, { treeSize: size, checked, leafIndex: range.size });
+    if (rows.length === 0)
+      return bad(`leaf ${range.size} is missing from the database (the tree was truncated)`, { treeSize: size, checked, leafIndex: range.size });
   }
   const root = rangeRoot(range);
   if (!root.equals(checkpoint.rootHash)) {
@@ -116,7 +122,12 @@ export async function verifyAuditLog(
         ORDER BY r.tx_id, r.id LIMIT 1`,
       [lastTx.txId, lastTx.recordId],
     );
-    if (left) return bad(`record ${left.id} is not in the tree although later records are (it was inserted behind the sealer)`, { treeSize: size, checked, badRecordId: left.id });
+    if (left)
+      return bad(`record ${left.id} is not in the tree although later records are (it was inserted behind the sealer)`, {
+        treeSize: size,
+        checked,
+        badRecordId: left.id,
+      });
   }
   return { ok: true, treeSize: size, checked, purged, rootHash: root.toString('hex') };
 }

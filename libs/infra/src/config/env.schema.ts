@@ -42,13 +42,17 @@ export const sharedEnvSchema = z.object({
   CABINET_URL: z.url().default('http://127.0.0.1:5173'),
   /** TrueType fonts of PDF statements and receipts (§2.5, §2.6); they must cover Kazakh and Russian letters. */
   // DejaVu ships with the project (npm dejavu-fonts-ttf): Kazakh and Russian letters, no system fonts needed.
-  PDF_FONT_PATH: z.string().min(1).default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-  PDF_BOLD_FONT_PATH: z.string().min(1).default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  PDF_FONT_PATH: z
+    .string()
+    .min(1)
+    .default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+  PDF_BOLD_FONT_PATH: z
+    .string()
+    .min(1)
+    .default(() => require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
 
   /** Master secret (base64, ≥ 32 bytes); HMAC keys for codes, tokens and sessions derive from it. */
-  APP_SECRET: z
-    .string()
-    .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 random bytes'),
+  APP_SECRET: z.string().refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 random bytes'),
   /**
    * AES-256-GCM keys for Temporal payloads, `keyId:base64key,...`: the first
    * encrypts, all decrypt (rotation). Without them history is unreadable.

@@ -18,7 +18,16 @@ export class SecretKeys {
   constructor(masterSecretBase64: string) {
     const master = Buffer.from(masterSecretBase64, 'base64');
     if (master.length < 32) throw new Error('APP_SECRET must hold at least 32 bytes');
-    for (const purpose of ['token-derive', 'token-hash', 'code-derive', 'code-hash', 'session-hash', 'request-digest', 'counter-subject', 'operator-codec-session'] as const) {
+    for (const purpose of [
+      'token-derive',
+      'token-hash',
+      'code-derive',
+      'code-hash',
+      'session-hash',
+      'request-digest',
+      'counter-subject',
+      'operator-codec-session',
+    ] as const) {
       this.keys.set(purpose, Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `bank-flows/${purpose}`, 32)));
     }
   }

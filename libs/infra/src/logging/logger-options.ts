@@ -3,8 +3,7 @@ import { assignRequestId } from './request-id';
 
 /** Path segments that are bearer secrets (e-mailed tokens) and never reach a log. */
 const SECRET_PATH = /\/(registrations|recovery)\/[^/?#]+/g;
-export const redactUrl = (url: string | undefined): string | undefined =>
-  url?.replace(SECRET_PATH, '/$1/[REDACTED]');
+export const redactUrl = (url: string | undefined): string | undefined => url?.replace(SECRET_PATH, '/$1/[REDACTED]');
 
 /** Header and field names whose values are secrets wherever they appear in a log object. */
 export const REDACT_PATHS = [

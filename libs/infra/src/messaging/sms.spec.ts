@@ -6,7 +6,10 @@ describe('SMS senders (§1.13: what the phone shows is what was confirmed)', () 
     const sent: MailMessage[] = [];
     const mailer = { send: async (m: MailMessage) => (sent.push(m), 'sent' as const) } as unknown as Mailer;
     await new SmtpSmsSender(mailer, 'sms.localhost').send({
-      idempotencyKey: 'k', phone: '+77011234567', template: 't', recipientForLog: 'r',
+      idempotencyKey: 'k',
+      phone: '+77011234567',
+      template: 't',
+      recipientForLog: 'r',
       text: 'Код 123456: получатель ТОО\u202E0010\u202C\n…9999\u0000',
     });
     expect(sent[0]).toMatchObject({ to: '77011234567@sms.localhost', text: 'Код 123456: получатель ТОО0010 …9999' });

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { apiMetricsEnvShape, tracingEnvShape, workerObservabilityEnvShape } from './observability-env';
 
 describe('observability settings', () => {
-  const parse = (source: Record<string, string>) =>
-    z.object({ ...tracingEnvShape, ...apiMetricsEnvShape, ...workerObservabilityEnvShape }).parse(source);
+  const parse = (source: Record<string, string>) => z.object({ ...tracingEnvShape, ...apiMetricsEnvShape, ...workerObservabilityEnvShape }).parse(source);
 
   it('tracing is off, operations endpoints on loopback, by default', () => {
     expect(parse({})).toEqual({

@@ -35,4 +35,3 @@ export function startTracing(defaultServiceName: string, env: Partial<TracingEnv
 
 /** The process's tracing, as started (or not) by startTracing. */
 export const tracing = (): Tracing => current;
-

@@ -50,9 +50,15 @@ export function fields(doc: Pdf, rows: ReadonlyArray<readonly [string, string]>,
   const valueWidth = doc.page.width - doc.page.margins.right - left - labelWidth;
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font('bold').fontSize(9).text(label, left, y, { width: labelWidth - 8 });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .text(label, left, y, { width: labelWidth - 8 });
     const afterLabel = doc.y;
-    doc.font('regular').fontSize(9).text(value, left + labelWidth, y, { width: valueWidth });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(value, left + labelWidth, y, { width: valueWidth });
     doc.y = Math.max(afterLabel, doc.y) + 3;
   }
   doc.x = left;
@@ -69,24 +75,45 @@ export function table(doc: Pdf, columns: ReadonlyArray<PdfColumn>, rows: Readonl
   const left = doc.page.margins.left;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const rowHeight = (cells: ReadonlyArray<string>, font: 'regular' | 'bold') =>
-    Math.max(...cells.map((c, i) => doc.font(font).fontSize(7).heightOfString(c, { width: columns[i]!.width - 4 }))) + 4;
+    Math.max(
+      ...cells.map((c, i) =>
+        doc
+          .font(font)
+          .fontSize(7)
+          .heightOfString(c, { width: columns[i]!.width - 4 }),
+      ),
+    ) + 4;
   const drawRow = (cells: ReadonlyArray<string>, font: 'regular' | 'bold') => {
     const height = rowHeight(cells, font);
     if (doc.y + height > bottom()) {
       doc.addPage();
-      if (font === 'regular') drawRow(columns.map((c) => c.header), 'bold');
+      if (font === 'regular')
+        drawRow(
+          columns.map((c) => c.header),
+          'bold',
+        );
     }
     const y = doc.y;
     let x = left;
     cells.forEach((cell, i) => {
       const column = columns[i]!;
-      doc.font(font).fontSize(7).text(cell, x + 2, y + 2, { width: column.width - 4, align: column.align ?? 'left' });
+      doc
+        .font(font)
+        .fontSize(7)
+        .text(cell, x + 2, y + 2, { width: column.width - 4, align: column.align ?? 'left' });
       x += column.width;
     });
-    doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.3).stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(x, y + height)
+      .lineWidth(0.3)
+      .stroke();
     doc.y = y + height;
   };
-  drawRow(columns.map((c) => c.header), 'bold');
+  drawRow(
+    columns.map((c) => c.header),
+    'bold',
+  );
   rows.forEach((row) => drawRow(row, 'regular'));
   doc.x = left;
 }

@@ -15,7 +15,10 @@ export function readPayloadKeys(spec: string): { keys: PayloadKey[]; problems: s
   const keys: PayloadKey[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  const entries = spec.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) problems.push('at least one key is required, as keyId:base64key');
   entries.forEach((entry, i) => {
     const colon = entry.indexOf(':');

@@ -5,7 +5,13 @@ import type { ApplicationStatus } from '../../../../../workflows/src/onboarding/
 import { REGISTRATION_STATUSES } from '../../registration/dto/registration-responses.dto';
 import { instant } from '../../openapi/schemas';
 
-export const APPLICATION_STATUSES = ['AWAITING_SIGNATURE', 'AWAITING_ACCEPTANCE', 'INVITING', 'COMPLETED', 'CANCELLED'] as const satisfies readonly ApplicationStatus[];
+export const APPLICATION_STATUSES = [
+  'AWAITING_SIGNATURE',
+  'AWAITING_ACCEPTANCE',
+  'INVITING',
+  'COMPLETED',
+  'CANCELLED',
+] as const satisfies readonly ApplicationStatus[];
 const applicationStatus = z.enum(APPLICATION_STATUSES).meta({ id: 'ApplicationStatus' });
 const ID = '5a7e2c1b-8d4f-4b3a-9c6e-1f2a3b4c5d6e';
 

@@ -7,7 +7,11 @@ export class AuditRecordParamsDto extends createZodDto(auditRecordParamsSchema) 
 export class AuditProofQueryDto extends createZodDto(auditProofQuerySchema) {}
 export class AuditConsistencyQueryDto extends createZodDto(auditConsistencyQuerySchema) {}
 
-const hash = () => z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256, lowercase hex.' });
+const hash = () =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ description: 'SHA-256, lowercase hex.' });
 const ROOT = '4a5f8c3e1b2d0e9f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f';
 
 export class AuditCheckpointDto extends createZodDto(
@@ -17,7 +21,10 @@ export class AuditCheckpointDto extends createZodDto(
       treeSize: z.int().min(0).meta({ description: 'Records in the tree.' }),
       rootHash: hash().meta({ description: 'RFC 9162 Merkle tree hash of the whole tree.' }),
       timestamp: instant(),
-      keyId: z.string().regex(/^[0-9a-f]{8}$/).meta({ description: 'C2SP signed-note key id (4 bytes, hex).' }),
+      keyId: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .meta({ description: 'C2SP signed-note key id (4 bytes, hex).' }),
       signature: z.string().meta({ description: 'Ed25519 signature over the checkpoint body, base64.' }),
       note: z.string().meta({ description: 'The whole C2SP signed note (tlog-checkpoint body, blank line, signature line).' }),
     })

@@ -31,7 +31,14 @@ const REF = { partnerId: PARTNER_ID, bin: '180340021791', name: 'ТОО «Дал
 
 const match = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('PARTNER'), partnerId: z.string(), bin: z.string(), name: z.string(), status: z.enum(['ACTIVE', 'SUSPENDED']), createdAt: instant() }),
+    z.object({
+      type: z.literal('PARTNER'),
+      partnerId: z.string(),
+      bin: z.string(),
+      name: z.string(),
+      status: z.enum(['ACTIVE', 'SUSPENDED']),
+      createdAt: instant(),
+    }),
     z.object({ type: z.literal('APPLICATION'), applicationId: z.string(), partner: partnerRef, status: z.enum(APPLICATION_STATUSES), createdAt: instant() }),
     z.object({
       type: z.literal('USER'),

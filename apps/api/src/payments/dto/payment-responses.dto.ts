@@ -77,9 +77,7 @@ export const paymentSchema = z
       {
         ...EXAMPLE,
         confirmations: [{ userId: EXAMPLE.authorId, version: 1, confirmedAt: '2026-12-01T06:05:00.000Z' }],
-        timeline: [
-          { type: 'CREATED', at: '2026-12-01T06:00:00.000Z', actor: { type: 'USER', userId: EXAMPLE.authorId }, version: 1, details: {} },
-        ],
+        timeline: [{ type: 'CREATED', at: '2026-12-01T06:00:00.000Z', actor: { type: 'USER', userId: EXAMPLE.authorId }, version: 1, details: {} }],
       },
     ],
   });
@@ -94,7 +92,9 @@ export class PaymentCreatedDto extends createZodDto(
 ) {}
 
 export class PaymentEditedDto extends createZodDto(
-  z.object({ id: z.uuid(), number: z.int(), status: paymentStatus, version: z.int() }).meta({ examples: [{ id: EXAMPLE.id, number: 42, status: 'DRAFT', version: 2 }] }),
+  z
+    .object({ id: z.uuid(), number: z.int(), status: paymentStatus, version: z.int() })
+    .meta({ examples: [{ id: EXAMPLE.id, number: 42, status: 'DRAFT', version: 2 }] }),
 ) {}
 
 export class PaymentSubmittedDto extends createZodDto(
@@ -116,9 +116,7 @@ export class PaymentConfirmedDto extends createZodDto(
 ) {}
 
 export class PaymentDecisionDto extends createZodDto(
-  z
-    .object({ id: z.uuid(), status: paymentStatus, hold: z.enum(HOLD_STATUSES) })
-    .meta({ examples: [{ id: EXAMPLE.id, status: 'SENT_TO_BANK', hold: 'RELEASED' }] }),
+  z.object({ id: z.uuid(), status: paymentStatus, hold: z.enum(HOLD_STATUSES) }).meta({ examples: [{ id: EXAMPLE.id, status: 'SENT_TO_BANK', hold: 'RELEASED' }] }),
 ) {}
 
 const policy = z
@@ -127,7 +125,18 @@ const policy = z
     rules: z.array(z.object({ minAmount: money(), requiredConfirmations: z.int() })),
     authorMayConfirm: z.boolean(),
   })
-  .meta({ examples: [{ version: 3, rules: [{ minAmount: '0.00', requiredConfirmations: 1 }, { minAmount: '5000000.00', requiredConfirmations: 2 }], authorMayConfirm: false }] });
+  .meta({
+    examples: [
+      {
+        version: 3,
+        rules: [
+          { minAmount: '0.00', requiredConfirmations: 1 },
+          { minAmount: '5000000.00', requiredConfirmations: 2 },
+        ],
+        authorMayConfirm: false,
+      },
+    ],
+  });
 
 export class ApprovalPolicyViewDto extends createZodDto(policy) {}
 

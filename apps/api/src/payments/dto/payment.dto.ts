@@ -26,9 +26,7 @@ export const reasonSchema = reasonTextSchema;
 export class ReturnPaymentDto extends createZodDto(z.object({ reason: reasonSchema }).strict()) {}
 
 /** Six digits, nothing else (§1.13). */
-export class VerifyCodeDto extends createZodDto(
-  z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the SMS') }).strict(),
-) {}
+export class VerifyCodeDto extends createZodDto(z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the SMS') }).strict()) {}
 
 export const pageShape = {
   cursor: z

@@ -54,9 +54,7 @@ export class CodeSentDto extends createZodDto(
     .meta({ examples: [{ codeExpiresAt: '2026-12-01T06:05:00.000Z', resendAvailableAt: '2026-12-01T06:01:00.000Z' }] }),
 ) {}
 
-export class CodeVerifiedDto extends createZodDto(
-  z.object({ status: z.literal('CODE_VERIFIED') }).meta({ examples: [{ status: 'CODE_VERIFIED' }] }),
-) {}
+export class CodeVerifiedDto extends createZodDto(z.object({ status: z.literal('CODE_VERIFIED') }).meta({ examples: [{ status: 'CODE_VERIFIED' }] })) {}
 
 export class RegisteredDto extends createZodDto(
   z

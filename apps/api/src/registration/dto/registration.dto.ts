@@ -7,6 +7,4 @@ export const codeSchema = z.string().regex(/^\d{6}$/, 'must be the 6-digit code 
 export class VerifyCodeDto extends createZodDto(z.object({ code: codeSchema }).strict()) {}
 
 /** Length bounds only; every policy rule (§1.10) is the domain's, reported all at once. */
-export class SetPasswordDto extends createZodDto(
-  z.object({ password: z.string().min(1, 'required').max(1024, 'too long') }).strict(),
-) {}
+export class SetPasswordDto extends createZodDto(z.object({ password: z.string().min(1, 'required').max(1024, 'too long') }).strict()) {}

@@ -45,9 +45,7 @@ export class CreateSubUserDto extends createZodDto(
 /** §1.8.2: the code from the SMS on the creator's phone. */
 export class ConfirmSubUserDto extends createZodDto(z.object({ code: codeSchema }).strict()) {}
 
-export class RejectSubUserDto extends createZodDto(
-  z.object({ reason: textSchema(REJECTION_REASON_RULES) }).strict(),
-) {}
+export class RejectSubUserDto extends createZodDto(z.object({ reason: textSchema(REJECTION_REASON_RULES) }).strict()) {}
 
 export class ListSubUserRequestsQuery extends createZodDto(
   z

@@ -9,17 +9,19 @@ describe('canonical record bytes (RFC 8785)', () => {
       '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
         '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
     );
-    expect(text(input)).toBe(
-      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
-        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
-    );
+    expect(text(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' + '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
   });
 
   it('RFC 8785 §3.2.3 sorting: keys by UTF-16 code units, not code points or locale', () => {
     // The RFC's keys, escaped so no editor can normalise them: U+20AC, CR, U+FB33, "1", U+1F600, U+0080, U+00F6.
     const input = {
-      '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One',
-      '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis',
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
     };
     expect(text(input)).toBe(
       '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis",' +
@@ -65,12 +67,16 @@ describe('canonical record bytes (RFC 8785)', () => {
   });
 
   it('is independent of key insertion order and parses back to the mapped value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      const bytes = canonicalBytes(value);
-      const reordered = JSON.parse(JSON.stringify(value), (_, v) =>
-        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v);
-      expect(canonicalBytes(reordered)).toEqual(bytes);
-      expect(JSON.parse(bytes.toString('utf8'))).toEqual(toCanonicalValue(value));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const bytes = canonicalBytes(value);
+        const reordered = JSON.parse(JSON.stringify(value), (_, v) =>
+          v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+        );
+        expect(canonicalBytes(reordered)).toEqual(bytes);
+        expect(JSON.parse(bytes.toString('utf8'))).toEqual(toCanonicalValue(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,13 +17,7 @@ import canonicalize from 'canonicalize';
  * - refused: NaN/±Infinity, lone UTF-16 surrogates (§3.2.2.2), invalid dates, undefined inside
  *   arrays, functions, symbols, Buffers, Maps and other non-plain objects, cycles.
  */
-export type CanonicalValue =
-  | null
-  | boolean
-  | number
-  | string
-  | CanonicalValue[]
-  | { [key: string]: CanonicalValue };
+export type CanonicalValue = null | boolean | number | string | CanonicalValue[] | { [key: string]: CanonicalValue };
 
 export class CanonicalizationError extends Error {
   readonly code = 'AUDIT.NOT_CANONICALIZABLE';

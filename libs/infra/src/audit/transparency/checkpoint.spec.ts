@@ -1,9 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { verifyCheckpoint } from '@sigstore/verify/dist/tlog/checkpoint';
 import fc from 'fast-check';
-import {
-  checkpointJson, CheckpointError, formatCheckpoint, parseAndVerifyCheckpoint, signCheckpoint, type Checkpoint,
-} from './checkpoint';
+import { checkpointJson, CheckpointError, formatCheckpoint, parseAndVerifyCheckpoint, signCheckpoint, type Checkpoint } from './checkpoint';
 import { keyId, loadPrivateKey, loadPublicKey, rawPublicKey, verifierKey } from './checkpoint-keys';
 
 const NAME = 'bank-flows.example/audit';
@@ -34,8 +32,13 @@ describe('signed checkpoints (C2SP tlog-checkpoint + signed-note, Ed25519)', () 
     expect(verified).toMatchObject(checkpoint);
     expect(verified.keyId).toEqual(keyId(NAME, publicKey));
     expect(note.split('\n')).toEqual([
-      NAME, '8', checkpoint.rootHash.toString('base64'), 'timestamp 2026-12-01T03:07:55.000Z', '',
-      expect.stringMatching(/^\u2014 bank-flows\.example\/audit [A-Za-z0-9+/]{91}=$/), '',
+      NAME,
+      '8',
+      checkpoint.rootHash.toString('base64'),
+      'timestamp 2026-12-01T03:07:55.000Z',
+      '',
+      expect.stringMatching(/^\u2014 bank-flows\.example\/audit [A-Za-z0-9+/]{91}=$/),
+      '',
     ]);
   });
 
@@ -49,20 +52,20 @@ describe('signed checkpoints (C2SP tlog-checkpoint + signed-note, Ed25519)', () 
 
   it("is accepted by Sigstore's checkpoint verifier", () => {
     const logID = Buffer.concat([keyId(NAME, publicKey), Buffer.alloc(28)]); // it matches key ids on a log id prefix
-    const parsed = verifyCheckpoint(
-      { inclusionProof: { checkpoint: { envelope: note } } } as never,
-      [{ logID, baseURL: `https://${NAME}`, publicKey }] as never,
-    );
+    const parsed = verifyCheckpoint({ inclusionProof: { checkpoint: { envelope: note } } } as never, [{ logID, baseURL: `https://${NAME}`, publicKey }] as never);
     expect({ size: parsed.logSize, root: parsed.logHash }).toEqual({ size: 8n, root: checkpoint.rootHash });
   });
 
   it('any changed byte breaks verification', () => {
-    fc.assert(fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (at, delta) => {
-      const bytes = Buffer.from(note, 'utf8');
-      const i = at % bytes.length;
-      bytes[i] = (bytes[i] + delta) % 256;
-      expect(() => parseAndVerifyCheckpoint(bytes.toString('utf8'), publicKey, NAME)).toThrow();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (at, delta) => {
+        const bytes = Buffer.from(note, 'utf8');
+        const i = at % bytes.length;
+        bytes[i] = (bytes[i] + delta) % 256;
+        expect(() => parseAndVerifyCheckpoint(bytes.toString('utf8'), publicKey, NAME)).toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a wrong key, a wrong name, or a foreign origin is refused', () => {

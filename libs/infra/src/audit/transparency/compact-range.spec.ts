@@ -21,31 +21,34 @@ describe('compact range (the sealer state)', () => {
 
   it('appending in any batches gives the same range, and reports each completed subtree once', () => {
     const batches = fc.array(fc.integer({ min: 0, max: 70 }), { minLength: 1, maxLength: 15 });
-    fc.assert(fc.property(batches, (sizes) => {
-      let range: CompactRange = EMPTY_RANGE;
-      const reported = new Map<string, Buffer>();
-      for (const k of sizes) {
-        const before = range.size;
-        let internal = 0;
-        range = appendLeaves(range, leaves.slice(before, before + k), (level, index, hash) => {
-          const key = `${level}:${index}`;
-          if (reported.has(key)) throw new Error(`${key} reported twice`);
-          reported.set(key, hash);
-          if (level > 0) internal++;
+    fc.assert(
+      fc.property(batches, (sizes) => {
+        let range: CompactRange = EMPTY_RANGE;
+        const reported = new Map<string, Buffer>();
+        for (const k of sizes) {
+          const before = range.size;
+          let internal = 0;
+          range = appendLeaves(range, leaves.slice(before, before + k), (level, index, hash) => {
+            const key = `${level}:${index}`;
+            if (reported.has(key)) throw new Error(`${key} reported twice`);
+            reported.set(key, hash);
+            if (level > 0) internal++;
+          });
+          // The O(k + log n) promise: node hashes = k + popcount(n) − popcount(n + k).
+          expect(internal).toBe(range.size - before + popcount(before) - popcount(range.size));
+          expect(rangeRoot(range).equals(rootHash(range.size, read))).toBe(true);
+        }
+        // Every complete subtree of the final tree was reported, with the right hash.
+        // (Buffer.equals, not toEqual: jest's deep equality over thousands of Buffers takes seconds.)
+        const wrong = [...reported].filter(([key, hash]) => {
+          const [level, index] = key.split(':').map(Number);
+          return !hash.equals(read(level, index));
         });
-        // The O(k + log n) promise: node hashes = k + popcount(n) − popcount(n + k).
-        expect(internal).toBe(range.size - before + popcount(before) - popcount(range.size));
-        expect(rangeRoot(range).equals(rootHash(range.size, read))).toBe(true);
-      }
-      // Every complete subtree of the final tree was reported, with the right hash.
-      // (Buffer.equals, not toEqual: jest's deep equality over thousands of Buffers takes seconds.)
-      const wrong = [...reported].filter(([key, hash]) => {
-        const [level, index] = key.split(':').map(Number);
-        return !hash.equals(read(level, index));
-      });
-      expect(wrong).toEqual([]);
-      expect(reported.size).toBe(2 * range.size - popcount(range.size));
-    }), { numRuns: 100 });
+        expect(wrong).toEqual([]);
+        expect(reported.size).toBe(2 * range.size - popcount(range.size));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('leaves the range it was given untouched', () => {

@@ -15,13 +15,7 @@ const isOdd = (n: number): boolean => n % 2 === 1;
 const half = (n: number): number => Math.floor(n / 2);
 
 /** §2.1.3.2: does `proof` show that `leaf` (a leaf hash) is leaf `index` of the tree with `root`? */
-export function verifyInclusion(
-  leaf: Uint8Array,
-  index: number,
-  treeSize: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
+export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!isSize(index) || !isSize(treeSize) || index >= treeSize) return false; // step 1
   if (!isHash(leaf) || !proof.every(isHash)) return false;
   let fn = index; // step 2
@@ -50,13 +44,7 @@ export function verifyInclusion(
  * tree of size `newSize` with `newRoot`? Equal sizes need an empty proof and equal roots; size 0
  * is a prefix of everything (empty proof), as in transparency-dev/merkle.
  */
-export function verifyConsistency(
-  oldSize: number,
-  newSize: number,
-  proof: readonly Uint8Array[],
-  oldRoot: Uint8Array,
-  newRoot: Uint8Array,
-): boolean {
+export function verifyConsistency(oldSize: number, newSize: number, proof: readonly Uint8Array[], oldRoot: Uint8Array, newRoot: Uint8Array): boolean {
   if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize) return false;
   if (!proof.every(isHash) || !isHash(newRoot)) return false;
   if (oldSize === 0) return proof.length === 0;

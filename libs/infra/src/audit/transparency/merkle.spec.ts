@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import {
-  consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, memoryNodeReader, nodeHash, nodesNeeded, rootHash,
-  type NodeReader,
-} from './merkle';
+import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, memoryNodeReader, nodeHash, nodesNeeded, rootHash, type NodeReader } from './merkle';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 
 /**
@@ -16,22 +13,19 @@ function naiveTree(data: readonly Buffer[]) {
     const key = `${from}:${to}`;
     if (!memo.has(key)) {
       const n = to - from;
-      memo.set(key, n === 0 ? EMPTY_ROOT : n === 1 ? leafHash(data[from])
-        : nodeHash(mth(from, from + k(n)), mth(from + k(n), to)));
+      memo.set(key, n === 0 ? EMPTY_ROOT : n === 1 ? leafHash(data[from]) : nodeHash(mth(from, from + k(n)), mth(from + k(n), to)));
     }
     return memo.get(key) as Buffer;
   };
   const path = (m: number, from: number, to: number): Buffer[] => {
     const n = to - from;
     if (n === 1) return [];
-    return m < k(n) ? [...path(m, from, from + k(n)), mth(from + k(n), to)]
-      : [...path(m - k(n), from + k(n), to), mth(from, from + k(n))];
+    return m < k(n) ? [...path(m, from, from + k(n)), mth(from + k(n), to)] : [...path(m - k(n), from + k(n), to), mth(from, from + k(n))];
   };
   const subproof = (m: number, from: number, to: number, b: boolean): Buffer[] => {
     const n = to - from;
     if (m === n) return b ? [] : [mth(from, to)];
-    return m <= k(n) ? [...subproof(m, from, from + k(n), b), mth(from + k(n), to)]
-      : [...subproof(m - k(n), from + k(n), to, false), mth(from, from + k(n))];
+    return m <= k(n) ? [...subproof(m, from, from + k(n), b), mth(from + k(n), to)] : [...subproof(m - k(n), from + k(n), to, false), mth(from, from + k(n))];
   };
   return {
     root: (n: number) => mth(0, n),
@@ -49,10 +43,12 @@ const naive = naiveTree(data);
 const all = memoryNodeReader(leaves);
 
 /** Only complete subtrees of the size-n tree may be read: anything else would be a wrong proof. */
-const within = (n: number): NodeReader => (level, index) => {
-  if ((index + 1) * 2 ** level > n) throw new Error(`read (${level}, ${index}) outside a tree of ${n}`);
-  return all(level, index);
-};
+const within =
+  (n: number): NodeReader =>
+  (level, index) => {
+    if ((index + 1) * 2 ** level > n) throw new Error(`read (${level}, ${index}) outside a tree of ${n}`);
+    return all(level, index);
+  };
 
 describe('Merkle tree (RFC 9162 §2.1)', () => {
   it('root of every size 0…300 equals the naive MTH', () => {
@@ -89,14 +85,18 @@ describe('Merkle tree (RFC 9162 §2.1)', () => {
   });
 
   it('consistency and inclusion for random larger sizes', () => {
-    const sizes = fc.integer({ min: 1, max: data.length }).chain((n) =>
-      fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n }), fc.integer({ min: 0, max: n - 1 })));
-    fc.assert(fc.property(sizes, ([n, m, i]) => {
-      const proof = consistencyProof(m, n, within(n));
-      expect(hex(proof)).toBe(hex(naive.proof(m, n)));
-      expect(verifyConsistency(m, n, proof, naive.root(m), naive.root(n))).toBe(true);
-      expect(hex(inclusionProof(i, n, within(n)))).toBe(hex(naive.path(i, n)));
-    }), { numRuns: 300 });
+    const sizes = fc
+      .integer({ min: 1, max: data.length })
+      .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n }), fc.integer({ min: 0, max: n - 1 })));
+    fc.assert(
+      fc.property(sizes, ([n, m, i]) => {
+        const proof = consistencyProof(m, n, within(n));
+        expect(hex(proof)).toBe(hex(naive.proof(m, n)));
+        expect(verifyConsistency(m, n, proof, naive.root(m), naive.root(n))).toBe(true);
+        expect(hex(inclusionProof(i, n, within(n)))).toBe(hex(naive.path(i, n)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('empty proofs at the edges: m = n, and m = 0 (every tree extends the empty one)', () => {
@@ -116,17 +116,20 @@ describe('Merkle tree (RFC 9162 §2.1)', () => {
   });
 
   it('nodesNeeded lists exactly what a proof reads, so one batch read suffices', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat(), (n, seed) => {
-      const i = seed % n;
-      const m = 1 + (seed % n);
-      for (const compute of [(r: NodeReader) => inclusionProof(i, n, r), (r: NodeReader) => consistencyProof(m, n, r)]) {
-        const ids = nodesNeeded(compute);
-        const fetched = new Map(ids.map(([l, x]) => [`${l}:${x}`, all(l, x)]));
-        const only: NodeReader = (l, x) => fetched.get(`${l}:${x}`) ?? fail(`unexpected read (${l}, ${x})`);
-        expect(hex(compute(only))).toBe(hex(compute(within(n))));
-        expect(ids.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(n + 1)));
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat(), (n, seed) => {
+        const i = seed % n;
+        const m = 1 + (seed % n);
+        for (const compute of [(r: NodeReader) => inclusionProof(i, n, r), (r: NodeReader) => consistencyProof(m, n, r)]) {
+          const ids = nodesNeeded(compute);
+          const fetched = new Map(ids.map(([l, x]) => [`${l}:${x}`, all(l, x)]));
+          const only: NodeReader = (l, x) => fetched.get(`${l}:${x}`) ?? fail(`unexpected read (${l}, ${x})`);
+          expect(hex(compute(only))).toBe(hex(compute(within(n))));
+          expect(ids.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(n + 1)));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('stays exact past 2^32 leaves (no 32-bit bit operators)', () => {
@@ -135,7 +138,11 @@ describe('Merkle tree (RFC 9162 §2.1)', () => {
     const levels = [leafHash(Buffer.from('same'))];
     for (let l = 1; l <= 53; l++) levels.push(nodeHash(levels[l - 1], levels[l - 1]));
     const uniform: NodeReader = (level) => levels[level];
-    for (const [index, size] of [[2 ** 33 + 5, 2 ** 40 + 3], [2 ** 40 + 2, 2 ** 40 + 3], [0, 2 ** 52 + 1]]) {
+    for (const [index, size] of [
+      [2 ** 33 + 5, 2 ** 40 + 3],
+      [2 ** 40 + 2, 2 ** 40 + 3],
+      [0, 2 ** 52 + 1],
+    ]) {
       const root = rootHash(size, uniform);
       const proof = inclusionProof(index, size, uniform);
       expect(verifyInclusion(levels[0], index, size, proof, root)).toBe(true);

@@ -30,8 +30,7 @@ const CT_ROOTS = [
 ];
 
 /** The reference fixture's leaves, as its "leaves" field describes them. */
-const referenceData = Array.from({ length: reference.roots.length }, (_, i) =>
-  i < CT_LEAF_INPUTS.length ? CT_LEAF_INPUTS[i] : Buffer.from(`leaf-${i}`, 'utf8'));
+const referenceData = Array.from({ length: reference.roots.length }, (_, i) => (i < CT_LEAF_INPUTS.length ? CT_LEAF_INPUTS[i] : Buffer.from(`leaf-${i}`, 'utf8')));
 const read = memoryNodeReader(referenceData.map(leafHash));
 
 describe('known answers (Certificate Transparency vectors)', () => {
@@ -72,10 +71,7 @@ describe("Sigstore's RFC 6962 inclusion verifier accepts our proofs", () => {
   const ours = memoryNodeReader(data.map(leafHash));
   const sigstore = (i: number, n: number, hashes: Buffer[], root: Buffer, body = data[i]): boolean => {
     try {
-      verifyMerkleInclusion(
-        { canonicalizedBody: body, inclusionProof: { logIndex: String(i), hashes } } as never,
-        { logSize: BigInt(n), logHash: root } as never,
-      );
+      verifyMerkleInclusion({ canonicalizedBody: body, inclusionProof: { logIndex: String(i), hashes } } as never, { logSize: BigInt(n), logHash: root } as never);
       return true;
     } catch {
       return false;
