@@ -80,6 +80,22 @@ describe('the operator desk', () => {
     expect((await lookup(`email=nobody-${Date.now()}@example.kz`)).body).toEqual({ items: [], nextCursor: null });
   });
 
+  it('records every look-up in the audit trail: the named operator and the key searched by, never the value', async () => {
+    const requestId = `desk-lookup-${Date.now()}`;
+    const phone = b.users[0]!.phone;
+    expect((await lookup(`phone=${encodeURIComponent(phone)}`, { ...h.operator, 'x-request-id': requestId })).status).toBe(200);
+    const [record] = await waitForAudit(pg, 'the look-up', 'request_id = $1', [requestId]);
+    expect(record).toMatchObject({ actor_type: 'OPERATOR', action: 'GET /v1/operator/lookup', outcome: 'SUCCESS' });
+    expect(record!.actor_id).toMatch(/^operator:/);
+    expect(record!.details).toMatchObject({ status: 200, searchedBy: ['phone'] });
+    expect(JSON.stringify(record)).not.toContain(phone.replace(/\D/g, '').slice(-7));
+    // A refused look-up (no operator) is recorded too, as anonymous.
+    const refusedId = `desk-lookup-refused-${Date.now()}`;
+    expect((await lookup(`bin=${b.bin}`, { 'x-request-id': refusedId })).status).toBe(401);
+    const [refused] = await waitForAudit(pg, 'the refused look-up', 'request_id = $1', [refusedId]);
+    expect(refused).toMatchObject({ actor_type: 'ANONYMOUS', outcome: 'DENIED' });
+  });
+
   it('refuses a look-up without exactly one valid key (400, one message per field), and to anyone but an operator (401)', async () => {
     const none = await lookup('');
     expect(none.status).toBe(400);

@@ -11,6 +11,12 @@ type AuditedRequest = Request & { actor?: CabinetActor; operator?: OperatorIdent
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** POSTs by protocol that change nothing: only refusals and failures of these are worth a record. */
 const READ_ONLY_POSTS = new Set(['/codec/decode', '/codec/encode']);
+/**
+ * Reads recorded like changes: an operator's search of every partner's people by BIN, e-mail or
+ * phone is access to personal data, so who searched, when and by which key is kept (§1.15). The
+ * searched value itself is not: it is personal data, and the trail is kept for five years.
+ */
+const AUDITED_READS = new Map<string, readonly string[]>([['/v1/operator/lookup', ['bin', 'email', 'phone']]]);
 /** Path parameters that carry a secret (registration and recovery links): never recorded. */
 const SECRET_PARAM = /token/i;
 
@@ -30,7 +36,7 @@ export const AUDIT_ROUTE = 'auditRoute';
 export function auditTrail(audit: AuditService, partnerOf?: OperatorTargetPartner): RequestHandler {
   const logger = new Logger('AuditTrail');
   return (req: AuditedRequest, res, next) => {
-    if (STATE_CHANGING.has(req.method)) {
+    if (STATE_CHANGING.has(req.method) || isAuditedRead(req)) {
       // `close` also fires when the client went away before the answer was sent.
       res.once('close', () => {
         const entry = auditEntryFor(req, res);
@@ -67,7 +73,12 @@ export function auditEntryFor(req: AuditedRequest, res: Response): AuditEntry | 
     outcome,
     requestId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : null,
     clientAddress: req.ip ?? null,
-    details: { status: res.statusCode, ...(aborted ? { aborted: true } : {}), ...(tokenRoute ? { tokenRoute: true } : {}) },
+    details: {
+      status: res.statusCode,
+      ...(aborted ? { aborted: true } : {}),
+      ...(tokenRoute ? { tokenRoute: true } : {}),
+      ...searchedBy(req),
+    },
   };
 }
 
@@ -92,3 +103,16 @@ const resourceOf = (pattern: string): string | null => pattern.split('/').filter
  * PostgreSQL refuse the whole record, so the attempt would go unrecorded), and bounded.
  */
 const targetValue = (value: unknown): string => encodeURIComponent(String(value)).slice(0, 80);
+
+/** Which search keys an audited read used (their names only, never the values). */
+function searchedBy(req: AuditedRequest): { searchedBy?: string[] } {
+  const keys = req.method === 'GET' ? AUDITED_READS.get(routePath(req)) : undefined;
+  if (!keys) return {};
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  return { searchedBy: keys.filter((key) => query[key] !== undefined) };
+}
+
+/** The path as routing matches it (Express ignores one trailing slash). */
+const routePath = (req: Request): string => (req.path.length > 1 ? req.path.replace(/\/$/, '') : req.path);
+
+const isAuditedRead = (req: Request): boolean => req.method === 'GET' && AUDITED_READS.has(routePath(req));
