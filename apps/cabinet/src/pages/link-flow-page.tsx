@@ -7,6 +7,7 @@ import { Link } from '../ui/router';
 import { useSecurityParameters } from '../ui/security-parameters';
 import type { LinkFlow, View } from './link-flows';
 import { PasswordRules } from './password-rules';
+import { CodeInput } from '../ui/code-input';
 
 /** The page an e-mailed link opens: /register/<token> (§1.7) or /recover/<token> (§1.12). */
 export function LinkFlowPage({ flow }: { flow: LinkFlow }) {
@@ -95,17 +96,7 @@ function CodeStep({ flow, view, onChange }: { flow: LinkFlow; view: View; onChan
   return (
     <form onSubmit={(e) => void verify(e)}>
       <p>{t('code.sentTo', { phone: view.phoneMasked })}</p>
-      <Countdown at={view.codeExpiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field
-        path="code"
-        label={t('code.label')}
-        error={shown.fields.code}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-      />
+      <CodeInput expiresAt={view.codeExpiresAt} code={code} onCode={setCode} error={shown.fields.code} />
       <button type="submit" data-testid="verify" disabled={busy}>
         {t('register.verify')}
       </button>

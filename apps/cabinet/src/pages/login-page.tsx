@@ -2,10 +2,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, session } from '../api/client';
 import { NONE, show, type Shown } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
-import { CooldownButton, Countdown } from '../ui/countdown';
+import { CooldownButton } from '../ui/countdown';
 import { Field, ProblemMessage } from '../ui/field';
 import { navigate } from '../ui/router';
 import { useSecurityParameters } from '../ui/security-parameters';
+import { CodeInput } from '../ui/code-input';
 
 type Mode = 'password' | 'code' | 'recovery';
 
@@ -123,17 +124,7 @@ function CodeLogin({ login, loginField }: ModeProps) {
   }
   return (
     <form onSubmit={(e) => void verify(e)}>
-      <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field
-        path="code"
-        label={t('code.label')}
-        error={shown.fields.code}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-      />
+      <CodeInput expiresAt={challenge.expiresAt} code={code} onCode={setCode} error={shown.fields.code} />
       <button type="submit" data-testid="login-verify" disabled={busy}>
         {t('login.submit')}
       </button>

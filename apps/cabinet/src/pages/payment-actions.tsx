@@ -3,9 +3,10 @@ import { api, idempotencyKey } from '../api/client';
 import { extra, NONE, show, type Shown } from '../api/problem';
 import type { Payment } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
-import { CooldownButton, Countdown } from '../ui/countdown';
-import { Field, ProblemMessage } from '../ui/field';
+import { CooldownButton } from '../ui/countdown';
+import { ProblemMessage } from '../ui/field';
 import { useSecurityParameters } from '../ui/security-parameters';
+import { CodeInput } from '../ui/code-input';
 
 /** §1.13: an SMS code bound to this document; the page says what the code confirms before it is typed. */
 export function Confirmation({ payment, onConfirmed }: { payment: Payment; onConfirmed(): void }) {
@@ -76,17 +77,7 @@ export function Confirmation({ payment, onConfirmed }: { payment: Payment; onCon
       <p className="confirms" data-testid="confirms-what">
         {what}
       </p>
-      <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-      <Field
-        path="code"
-        label={t('code.label')}
-        error={shown.fields.code}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-      />
+      <CodeInput expiresAt={challenge.expiresAt} code={code} onCode={setCode} error={shown.fields.code} />
       <button type="submit" data-testid="verify" disabled={busy}>
         {t('payment.verify')}
       </button>

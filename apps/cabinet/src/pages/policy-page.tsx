@@ -3,9 +3,10 @@ import { api, idempotencyKey } from '../api/client';
 import { extra, NONE, show, type Shown } from '../api/problem';
 import type { Schemas } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
-import { CooldownButton, Countdown } from '../ui/countdown';
+import { CooldownButton } from '../ui/countdown';
 import { Field, ProblemMessage } from '../ui/field';
 import { can, useMe } from '../ui/me';
+import { CodeInput } from '../ui/code-input';
 
 type Policy = Schemas['ApprovalPolicyView'];
 type Rule = Schemas['ApprovalPolicy']['rules'][number];
@@ -135,17 +136,7 @@ export function PolicyPage() {
             <p className="confirms" data-testid="confirms-what">
               {t('policy.confirmsWhat')} {rules.map((r) => t('policy.tier', { amount: r.minAmount, n: r.requiredConfirmations })).join('; ') || t('policy.default')}
             </p>
-            <Countdown at={challenge.expiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-            <Field
-              path="code"
-              label={t('code.label')}
-              error={shown.fields.code}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-            />
+            <CodeInput expiresAt={challenge.expiresAt} code={code} onCode={setCode} error={shown.fields.code} />
             <button type="submit" data-testid="verify" disabled={busy}>
               {t('register.verify')}
             </button>

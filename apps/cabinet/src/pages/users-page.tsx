@@ -4,9 +4,10 @@ import { extra, NONE, show, unplaced, type Shown } from '../api/problem';
 import type { Schemas } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { Key } from '../i18n/ru';
-import { CooldownButton, Countdown } from '../ui/countdown';
+import { CooldownButton } from '../ui/countdown';
 import { Field, ProblemMessage } from '../ui/field';
 import { can, useMe } from '../ui/me';
+import { CodeInput } from '../ui/code-input';
 
 type Request = Pick<Schemas['SubUserRequest'], 'requestId' | 'status' | 'codeExpiresAt'>;
 const SETTLED = ['INVITED', 'COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED'];
@@ -104,17 +105,7 @@ function NewSubUser({ onSettled }: { onSettled(): void }) {
       {request ? (
         <form onSubmit={(e) => void confirm(e)}>
           <p>{t('users.codeToYou')}</p>
-          <Countdown at={request.codeExpiresAt} running="countdown.codeExpires" over="countdown.codeExpired" testId="code-countdown" />
-          <Field
-            path="code"
-            label={t('code.label')}
-            error={shown.fields.code}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-          />
+          <CodeInput expiresAt={request.codeExpiresAt} code={code} onCode={setCode} error={shown.fields.code} />
           <button type="submit" data-testid="confirm-sub-user" disabled={busy}>
             {t('register.verify')}
           </button>
