@@ -24,6 +24,7 @@ COPY . .
 # The bundle (dist/workflow-bundle.js) is what workers load (WORKFLOW_BUNDLE_PATH): no webpack at start-up.
 RUN bash scripts/prisma-generate.sh \
  && npx --no-install tsc -p tsconfig.build.json \
+ && npx --no-install tsc-alias -p tsconfig.build.json \
  && node dist/scripts/build-workflow-bundle.js
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime

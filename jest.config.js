@@ -1,8 +1,14 @@
 // Two projects: fast pure unit specs, and specs that need the real stack
 // (PostgreSQL, Temporal dev server, MailDev) which test/setup/global-setup.ts brings up.
 const swc = ['@swc/jest', { ...require('./jest.swc.json') }];
+// The package aliases of tsconfig.paths.json (`@domain/*` → libs/domain/src/*).
+const { paths } = require('./tsconfig.paths.json').compilerOptions;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias.replace('/*', '/(.*)')}$`, `<rootDir>/${target.replace('/*', '/$1')}`]),
+);
 const common = {
   transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tools/', '<rootDir>/.data/'],

@@ -9,5 +9,7 @@ echo "› node $(node -v)"
 bash scripts/ensure-deps.sh
 echo "› building…"
 npx --no-install tsc -p tsconfig.build.json
+# dist has no tsconfig: the package aliases (@domain/*…) become relative paths.
+npx --no-install tsc-alias -p tsconfig.build.json
 node dist/scripts/build-workflow-bundle.js
 exec node dist/scripts/stack/up.js

@@ -6,7 +6,11 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const config = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'jest.swc.json'), 'utf8'));
+const root = join(__dirname, '..', '..', '..');
+const config = JSON.parse(readFileSync(join(root, 'jest.swc.json'), 'utf8'));
+// swc rewrites the package aliases (`@domain/*`…, tsconfig.paths.json) to relative paths as it compiles.
+config.jsc.baseUrl = root;
+config.jsc.paths = JSON.parse(readFileSync(join(root, 'tsconfig.paths.json'), 'utf8')).compilerOptions.paths;
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), { ...config, filename, swcrc: false });
