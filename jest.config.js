@@ -1,8 +1,10 @@
 // Two projects: fast pure unit specs, and specs that need the real stack
 // (PostgreSQL, Temporal dev server, MailDev) which test/setup/global-setup.ts brings up.
-const swc = ['@swc/jest', { ...require('./jest.swc.json') }];
-// The package aliases of tsconfig.paths.json (`@domain/*` → libs/domain/src/*).
+// The package aliases of tsconfig.paths.json (`@domain/*` → libs/domain/src/*): swc rewrites them
+// as it compiles, which also covers the global setup (jest applies no moduleNameMapper there).
 const { paths } = require('./tsconfig.paths.json').compilerOptions;
+const swcConfig = require('./jest.swc.json');
+const swc = ['@swc/jest', { ...swcConfig, jsc: { ...swcConfig.jsc, baseUrl: __dirname, paths } }];
 const moduleNameMapper = Object.fromEntries(
   Object.entries(paths).map(([alias, [target]]) => [`^${alias.replace('/*', '/(.*)')}$`, `<rootDir>/${target.replace('/*', '/$1')}`]),
 );
