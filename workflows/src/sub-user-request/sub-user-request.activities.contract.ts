@@ -1,4 +1,4 @@
-import type { SubUserCheckFailure, SubUserCheckFlag, SubUserPolicy, SubUserRequestFacts, SubUserRequestStatus } from '../../../libs/domain/src/sub-user-request';
+import type { SubUserCheckFlag, SubUserCreation, SubUserPolicy, SubUserRequestFacts, SubUserRequestStatus } from '@domain/sub-user-request';
 
 /** What the workflow mirrors into sub_user_requests at each change (ids, codes and statuses only). */
 export interface SubUserRequestRecord {
@@ -16,7 +16,8 @@ export interface SubUserRequestRecord {
   newUserId: string | null;
 }
 
-export type SubUserCreation = { created: true } | { created: false; reason: SubUserCheckFailure };
+/** Whether the user was created, or which admission check refused it (the aggregate's type). */
+export type { SubUserCreation };
 
 /**
  * The I/O the sub-user request workflow orders; implemented in apps/worker. Every

@@ -1,16 +1,16 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../../../libs/domain/src/access-level';
-import type { ChallengeContext } from '../../../libs/domain/src/challenge';
-import type { MachineState } from '../../../libs/domain/src/machine-state';
-import type { SubUserCheckFlag, SubUserPolicy, SubUserRequestContext, SubUserRequestStatus } from '../../../libs/domain/src/sub-user-request';
+import type { Actor } from '@domain/access-level';
+import type { ChallengeContext } from '@domain/challenge';
+import type { MachineState } from '@domain/machine-state';
+import { SUB_USER_CODE_NO, type SubUserCheckFlag, type SubUserPolicy, type SubUserRequestContext, type SubUserRequestStatus } from '@domain/sub-user-request';
 import type { RegistrationInput, RegistrationView } from '../registration/registration.messages';
 
 export const SUB_USER_REQUEST_WORKFLOW_TYPE = 'subUserRequestWorkflow';
 /** The `Flow` search attribute of these workflows. */
 export const SUB_USER_REQUEST_FLOW_NAME = 'sub-user-request';
 export const subUserRequestWorkflowId = (requestId: string) => `sub-user-request-${requestId}`;
-/** The request's only §1.8.2 code: there is no resend; a new request is a new code. */
-export const CODE_NO = 1;
+/** The request's only §1.8.2 code (the aggregate's): there is no resend; a new request is a new code. */
+export const CODE_NO = SUB_USER_CODE_NO;
 
 /**
  * Ids, lifetimes and the bank's policy only. The new user's name, e-mail and phone

@@ -1,139 +1,79 @@
-import { decideChallenge, initialChallengeState, isChallengeFinal, type ChallengeContext, type ChallengeEvent } from '../../../libs/domain/src/challenge';
-import { domainError } from '../../../libs/domain/src/domain-error';
-import type { MachineState } from '../../../libs/domain/src/machine-state';
 import {
-  decideSubUserRequest,
-  isSubUserRequestFinal,
-  startSubUserRequest,
-  subUserRequestStatus,
-  type SubUserCheckFlag,
-  type SubUserRequestContext,
-  type SubUserRequestEvent,
-} from '../../../libs/domain/src/sub-user-request';
+  decideSubUserRequestCommand,
+  isSubUserRequestOver,
+  startSubUserRequestAggregate,
+  subUserRequestProjection,
+  type SubUserRequest,
+  type SubUserRequestCommand,
+  type SubUserRequestEffect,
+} from '@domain/sub-user-request';
 import { refusal } from '../shared/refusal';
-import type { RegistrationView } from '../registration/registration.messages';
-import { CODE_NO, type CreatorCodeCheck, type CreatorCodeCheckResult, type SubUserRequestInput, type SubUserRequestView } from './sub-user-request.messages';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import type { CreatorCodeCheck, SubUserRequestInput, SubUserRequestView } from './sub-user-request.messages';
 
 /**
- * The request machine and its §1.8.2 code challenge, as the workflow keeps them.
- * Every change goes through the domain's decide functions; a refusal throws the
- * domain error as an ApplicationFailure, which an Update validator hands back to
- * the REST caller as-is. `changes` counts changes so the workflow can wait on it.
+ * Where the workflow keeps the sub-user request aggregate's value (libs/domain): it is only ever
+ * replaced by a decision's state. A refusal throws the domain error as an ApplicationFailure,
+ * which an Update validator hands back to the REST caller as-is. `changes` grows with every
+ * replacement so the main loop can wait on one.
  */
-export class SubUserRequestState {
-  request: MachineState<SubUserRequestContext>;
-  challenge: MachineState<ChallengeContext> | null = null;
-  reviewFlags: SubUserCheckFlag[] = [];
-  operatorDeadline: number | null = null;
-  registrationStatus: RegistrationView['status'] | null = null;
+export class SubUserRequestHolder {
+  private current: SubUserRequest;
+  /** What starting the request calls for (the code to send, the first write). */
+  readonly startEffects: readonly SubUserRequestEffect[];
   changes = 0;
 
   constructor(
     private readonly input: SubUserRequestInput,
     at: number,
   ) {
-    const started = startSubUserRequest({ creator: input.creator, at });
+    const started = startSubUserRequestAggregate({
+      requestId: input.requestId,
+      creator: input.creator,
+      terms: { codeTtlMs: input.code.ttlMs, codeMaxAttempts: input.code.maxAttempts, operatorTtlMs: input.operatorTtlMs, policy: input.policy },
+      at,
+    });
     if (!started.ok) throw refusal(started.error);
-    this.request = started.state;
+    this.current = started.state;
+    this.startEffects = started.effects;
   }
 
-  get value(): string {
-    return this.request.value;
+  get request(): SubUserRequest {
+    return this.current;
   }
 
   get final(): boolean {
-    return isSubUserRequestFinal(this.request);
+    return isSubUserRequestOver(this.current);
   }
 
-  /** Validator use: throws when the machine would refuse. */
-  check(event: SubUserRequestEvent): MachineState<SubUserRequestContext> {
-    const decision = decideSubUserRequest(this.request, event);
+  /** Validator use: throws when the aggregate would refuse, changes nothing. */
+  check(command: SubUserRequestCommand): void {
+    const decision = decideSubUserRequestCommand(this.current, command);
     if (!decision.ok) throw refusal(decision.error);
-    return decision.state;
   }
 
-  apply(event: SubUserRequestEvent): void {
-    this.request = this.check(event);
-    // §1.8.3: the operator's deadline runs from the moment the request starts to wait.
-    if (this.request.value === 'awaitingOperator' && this.operatorDeadline === null && 'at' in event) {
-      this.operatorDeadline = event.at + this.input.operatorTtlMs;
+  /** Decides, keeps the new state, and returns the effects to carry out. */
+  take(command: SubUserRequestCommand): SubUserRequestEffect[] {
+    const decision = decideSubUserRequestCommand(this.current, command);
+    if (!decision.ok) throw refusal(decision.error);
+    if (decision.state !== this.current) {
+      this.current = decision.state;
+      this.changes++;
     }
-    if (this.final && this.challenge && !isChallengeFinal(this.challenge)) {
-      this.challenge = this.checkChallenge({ type: 'CANCEL', reason: 'REQUEST_ENDED' });
-    }
-    this.changes++;
-  }
-
-  issueCode(at: number): void {
-    this.challenge = initialChallengeState({
-      purpose: 'SUB_USER',
-      binding: this.binding(this.input.creator.userId),
-      issuedAt: at,
-      ttlMs: this.input.code.ttlMs,
-      maxAttempts: this.input.code.maxAttempts,
-    });
-    this.changes++;
-  }
-
-  get codeDeadline(): number {
-    return this.challenge?.context.expiresAt ?? 0;
-  }
-
-  /** Who presents the code first (the creator, still allowed), then whether it may be weighed. */
-  validateConfirm(check: CreatorCodeCheck, at: number): void {
-    this.check({ type: 'CREATOR_CONFIRMED', actor: check.actor, at });
-    if (!this.challenge || check.codeNo !== CODE_NO) {
-      throw refusal(domainError('SUB_USER_REQUEST.NO_CODE', 'CONFLICT', 'No such confirmation code for this request.'));
-    }
-    this.checkChallenge(this.codeChecked(check, at));
-  }
-
-  confirm(check: CreatorCodeCheck, at: number): CreatorCodeCheckResult {
-    this.challenge = this.checkChallenge(this.codeChecked(check, at));
-    this.changes++;
-    if (this.challenge.value === 'verified') this.apply({ type: 'CREATOR_CONFIRMED', actor: check.actor, at });
-    else if (this.challenge.value === 'locked') this.apply({ type: 'CANCEL', reason: 'CODE_LOCKED' });
-    return { status: subUserRequestStatus(this.request), attemptsLeft: this.challenge.context.attemptsLeft };
-  }
-
-  /** The code's lifetime is over (§1.11): the challenge and the request expire together. */
-  expireCode(at: number): void {
-    if (this.challenge) this.challenge = this.checkChallenge({ type: 'EXPIRED', at });
-    this.apply({ type: 'EXPIRED', at });
+    return decision.effects;
   }
 
   view(): SubUserRequestView {
-    const c = this.request.context;
+    const s = this.current;
+    const { state: _state, ...row } = subUserRequestProjection(s);
     return {
       requestId: this.input.requestId,
-      status: subUserRequestStatus(this.request),
-      codeExpiresAt: iso(this.challenge?.context.expiresAt ?? null),
-      attemptsLeft: this.challenge?.context.attemptsLeft ?? null,
-      reviewFlags: [...this.reviewFlags],
-      operatorDeadline: iso(this.operatorDeadline),
-      operatorId: c.operatorId,
-      newUserId: c.newUserId,
-      registrationStatus: this.registrationStatus,
-      rejectReason: c.rejectReason,
-      cancelReason: c.cancelReason,
-      machine: { request: this.request, challenge: this.challenge },
+      ...row,
+      attemptsLeft: s.code.state.context.attemptsLeft,
+      registrationStatus: s.newUser?.registrationStatus ?? null,
+      machine: { request: s.request, challenge: s.code.state },
     };
   }
-
-  /** §1.13: the code is bound to this request and to the user whose phone received it. */
-  private binding(userId: string) {
-    return { requestId: this.input.requestId, userId };
-  }
-
-  private codeChecked(check: CreatorCodeCheck, at: number): ChallengeEvent {
-    return { type: 'CODE_CHECKED', purpose: 'SUB_USER', binding: this.binding(check.actor.userId), correct: check.correct, at };
-  }
-
-  private checkChallenge(event: ChallengeEvent): MachineState<ChallengeContext> {
-    const decision = decideChallenge(this.challenge!, event);
-    if (!decision.ok) throw refusal(decision.error);
-    return decision.state;
-  }
 }
+
+/** The creator's code verdict as the aggregate's command. */
+export const checkCode = ({ codeNo, correct, actor }: CreatorCodeCheck, at: number): SubUserRequestCommand => ({ type: 'CHECK_CODE', actor, codeNo, correct, at });

@@ -1,7 +1,7 @@
-import { isSubUserCheckFailure } from '../../../../libs/domain/src/sub-user-request';
-import { maskEmail, type Email } from '../../../../libs/domain/src/values/email.value-object';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import type { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { isSubUserCheckFailure } from '@domain/sub-user-request';
+import { maskEmail, type Email } from '@domain/values/email.value-object';
+import type { Mailer } from '@infra/messaging/mailer';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 import { subUserRejectedMail } from '../messages/sub-user.templates';
 
 /**

@@ -1,28 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { capAccessLevel } from '../../../../libs/domain/src/access-level';
-import {
-  subUserAdmissionRefusal,
-  type SubUserPolicy,
-  type SubUserRequestFacts,
-  type SubUserRequestStatus,
-  subUserRequestMover,
-} from '../../../../libs/domain/src/sub-user-request';
-import { parsePhone } from '../../../../libs/domain/src/values/phone.value-object';
-import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
-import type {
-  SubUserCreation,
-  SubUserRequestActivities,
-  SubUserRequestRecord,
-} from '../../../../workflows/src/sub-user-request/sub-user-request.activities.contract';
+import { capAccessLevel } from '@domain/access-level';
+import { isSubUserRequestStatusFinal, subUserAdmissionRefusal, subUserRequestMover, type SubUserPolicy, type SubUserRequestFacts } from '@domain/sub-user-request';
+import { parsePhone } from '@domain/values/phone.value-object';
+import { AuditService, type AuditEntry } from '@infra/audit/audit.service';
+import type { SharedEnv } from '@infra/config/env.schema';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import type { Mailer } from '@infra/messaging/mailer';
+import { ENV, MAILER } from '@infra/tokens';
+import type { SubUserCreation, SubUserRequestActivities, SubUserRequestRecord } from '@workflows/sub-user-request/sub-user-request.activities.contract';
 import { subUserCodeSms } from '../messages/sub-user.templates';
 import { mailSubUserRejection } from './sub-user-rejection.notice';
 
-const FINAL: readonly SubUserRequestStatus[] = ['COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED'];
 /** Prisma's unique-constraint violation. */
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
@@ -130,7 +119,7 @@ export class SubUserActivitiesImpl implements SubUserRequestActivities {
         where: { id: input.requestId },
         select: { partnerId: true, creatorId: true, finishedAt: true },
       });
-      const final = FINAL.includes(input.status);
+      const final = isSubUserRequestStatusFinal(input.status);
       await tx.subUserRequest.update({
         where: { id: input.requestId },
         data: {

@@ -1,6 +1,12 @@
 /**
  * Adding a user in the cabinet (§1.8; §1.3 and §1.9: always CREATE_AND_VIEW).
  *
+ * The aggregate (sub-user-request.aggregate.ts) is what a workflow uses:
+ * `startSubUserRequestAggregate` and `decideSubUserRequestCommand(request, command)` →
+ * `{ ok, state, effects }` or a refusal; `subUserRequestAgenda` says what the flow does next
+ * (timers, checks, invitation), `subUserRequestProjection` what the row mirrors. The machine
+ * below is the request's life cycle inside it.
+ *
  * Start: `startSubUserRequest({ creator, at })` → Decision (only an ACTIVE FULL_ACCESS
  * creator: ACCESS.USER_NOT_ACTIVE / ACCESS.FORBIDDEN), or `initialSubUserRequestState`
  * (throws on such a creator).
@@ -34,6 +40,7 @@ export {
   decideSubUserRequest,
   initialSubUserRequestState,
   isSubUserRequestFinal,
+  isSubUserRequestStatusFinal,
   startSubUserRequest,
   subUserRequestCreationRefusal,
   subUserRequestStatus,
@@ -59,3 +66,8 @@ export {
 } from './sub-user-request.checks';
 export { registrationOutcomeEvent } from './sub-user-request.registration';
 export type * from './sub-user-request.types';
+export { SUB_USER_REQUEST_STATE } from './sub-user-request.aggregate.types';
+export type * from './sub-user-request.aggregate.types';
+export { decideSubUserRequestCommand, startSubUserRequestAggregate, SUB_USER_CODE_NO, type SubUserRequestStart } from './sub-user-request.aggregate';
+export { subUserRequestDeadline } from './sub-user-request-code.decide';
+export { codeCheckResult, isSubUserRequestOver, subUserRequestAgenda, subUserRequestProjection } from './sub-user-request.projection';

@@ -1,3 +1,4 @@
+import { SUB_USER_REQUEST_STATE as S } from './sub-user-request.aggregate.types';
 import { isSubUserCheckFailure } from './sub-user-request.checks';
 import type { SubUserRequestStateValue } from './sub-user-request.types';
 
@@ -13,8 +14,8 @@ export function subUserRequestMover(
   state: SubUserRequestStateValue | (string & {}),
   { operatorId, rejectReason }: { operatorId: string | null; rejectReason: string | null },
 ): SubUserRequestMover {
-  if (state === 'bankProcessing') return 'CREATOR';
-  if (state === 'approved' && operatorId !== null) return 'OPERATOR';
-  if (state === 'rejected' && operatorId !== null && rejectReason !== null && !isSubUserCheckFailure(rejectReason)) return 'OPERATOR';
+  if (state === S.bankProcessing) return 'CREATOR';
+  if (state === S.approved && operatorId !== null) return 'OPERATOR';
+  if (state === S.rejected && operatorId !== null && rejectReason !== null && !isSubUserCheckFailure(rejectReason)) return 'OPERATOR';
   return 'BANK';
 }

@@ -66,3 +66,10 @@ export const decideSubUserRequest = (state: State, event: SubUserRequestEvent): 
 export const canDecideSubUserRequest = (state: State, event: SubUserRequestEvent): boolean => canDecide(subUserRequestMachine, state, event, options);
 
 export const isSubUserRequestFinal = (state: State): boolean => isFinalState(subUserRequestMachine, state);
+
+/** The statuses of the machine's final states: a row in one of them is finished. */
+const FINAL_STATUSES: ReadonlySet<SubUserRequestStatus> = new Set(
+  (Object.keys(STATUS) as SubUserRequestStateValue[]).filter((value) => isFinalState(subUserRequestMachine, { value, context: null })).map((value) => STATUS[value]),
+);
+
+export const isSubUserRequestStatusFinal = (status: SubUserRequestStatus): boolean => FINAL_STATUSES.has(status);

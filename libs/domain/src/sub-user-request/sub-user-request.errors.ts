@@ -11,6 +11,8 @@ export const SubUserRequestErrorCode = {
   REASON_INVALID: 'SUB_USER_REQUEST.REASON_INVALID',
   TRANSITION_NOT_ALLOWED: 'SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED',
   INVALID_EVENT: 'SUB_USER_REQUEST.INVALID_EVENT',
+  NO_CODE: 'SUB_USER_REQUEST.NO_CODE',
+  NOT_DUE: 'SUB_USER_REQUEST.NOT_DUE',
 } as const;
 
 /** Another partner's request: as if it did not exist. */
@@ -25,3 +27,10 @@ export const reasonInvalid = (max: number): DomainError =>
   domainError(SubUserRequestErrorCode.REASON_INVALID, 'INVALID', `The reason must be printable text on one line, at most ${max} characters.`, {
     field: 'reason',
   });
+
+/** §1.8.2: the request's one code has this number; any other was never sent for it. */
+export const noCode = (): DomainError => domainError(SubUserRequestErrorCode.NO_CODE, 'CONFLICT', 'No such confirmation code for this request.');
+
+/** A deadline is expired only once it has passed (the flow's timers ask no earlier). */
+export const notDue = (deadline: number): DomainError =>
+  domainError(SubUserRequestErrorCode.NOT_DUE, 'CONFLICT', 'The request cannot expire before its deadline.', { deadline: new Date(deadline).toISOString() });
