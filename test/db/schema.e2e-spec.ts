@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { applyMigrations, listMigrations, migrationChecksum } from '../../scripts/db/migrate';
 
 /**
@@ -113,9 +113,11 @@ describe('database schema', () => {
     // the way the core-banking activity does it (balances and entries in one transaction).
     const opening = await prisma.ledgerEntry.findFirstOrThrow({ where: { accountIban: account.iban }, include: { posting: true, account: true } });
     expect(opening).toMatchObject({ direction: 'CREDIT', amountTiyn: 12345n, balanceAfterTiyn: 12345n, posting: { kind: 'OPENING', outcome: 'EXECUTED' } });
+    const ledgerPaymentId = randomUUID();
     const ledgerPayment = await prisma.payment.create({
       data: {
-        id: randomUUID(),
+        id: ledgerPaymentId,
+        workflowId: `payment-${ledgerPaymentId}`,
         partnerId: partner.id,
         number: 1_000_000,
         authorId: user.id,

@@ -1,6 +1,6 @@
-import type { PrismaClient } from '../../libs/infra/src/prisma/prisma.service';
-import { paymentStateQuery } from '../../workflows/src/payment/payment.messages';
-import { subUserRequestStateQuery } from '../../workflows/src/sub-user-request/sub-user-request.messages';
+import type { PrismaClient } from '@infra/prisma/prisma.service';
+import { paymentStateQuery } from '@workflows/payment/payment.messages';
+import { subUserRequestStateQuery } from '@workflows/sub-user-request/sub-user-request.messages';
 import type { Harness } from '../support/harness';
 
 const QUERY_DEADLINE_MS = 5_000;
@@ -14,11 +14,11 @@ const within = <T>(ms: number, what: Promise<T>): Promise<T> =>
  */
 export async function disagreements(h: Harness, db: PrismaClient, partnerIds: string[]): Promise<string[]> {
   const out: string[] = [];
-  const payments = await db.payment.findMany({ where: { partnerId: { in: partnerIds }, workflowId: { not: null } } });
+  const payments = await db.payment.findMany({ where: { partnerId: { in: partnerIds } } });
   await Promise.all(
     payments.map(async (row) => {
       try {
-        const view = await within(QUERY_DEADLINE_MS, h.temporal.workflow.getHandle(row.workflowId!).query(paymentStateQuery));
+        const view = await within(QUERY_DEADLINE_MS, h.temporal.workflow.getHandle(row.workflowId).query(paymentStateQuery));
         const wf = { status: view.status, version: view.version, revision: view.revision, hold: view.hold?.status ?? null };
         const dbSide = { status: row.status, version: row.version, revision: row.revision, hold: row.holdStatus ?? null };
         if (JSON.stringify(wf) !== JSON.stringify(dbSide)) out.push(`payment ${row.id}: workflow ${JSON.stringify(wf)} ≠ database ${JSON.stringify(dbSide)}`);

@@ -1,8 +1,8 @@
 import { Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
-import type { PaymentRecord } from '../../workflows/src/payment/payment.activities.contract';
-import { paymentWorkflowId } from '../../workflows/src/payment/payment.messages';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
+import type { PaymentRecord } from '@workflows/payment/payment.activities.contract';
+import { paymentStateQuery, paymentWorkflowId } from '@workflows/payment/payment.messages';
 import { readTestStack } from '../setup/test-stack';
 import { refuseAuditRecords, sqlText } from '../support/audit-fault';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
@@ -11,8 +11,9 @@ import { cabinet, documentBody, expectStatus, type Cabinet } from './support';
 
 /**
  * §1.15: a payment's change and its audit record are one transaction — the draft the API
- * writes, and each status the workflow writes with its transition record. A retried write
- * (the commit landed, its completion was lost) records the transition once.
+ * creates, each edit or cancellation the workflow writes with the user's request, and each
+ * status it writes with its transition record. A retried write (the commit landed, its
+ * completion was lost) records the transition once.
  */
 describe('payment writes carry their audit records', () => {
   let h: Harness;
@@ -77,7 +78,9 @@ describe('payment writes carry their audit records', () => {
     expect(await db.auditRecord.count({ where: { action: 'payment.create', targetId: id } })).toBe(1);
     const lift = await refuseAuditRecords(db, `NEW.action = 'payment.edit' AND NEW.target_id = ${sqlText(id)}`);
     try {
-      expect((await call(h, 'PATCH', `/v1/payments/${id}`, { purpose: 'Оплата по счёту №18' }, author().auth)).status).toBe(500);
+      // The workflow's write of the edit carries its record: refused, the edit is not taken.
+      const refused = await call(h, 'PATCH', `/v1/payments/${id}`, { purpose: 'Оплата по счёту №18' }, author().auth);
+      expect(refused).toMatchObject({ status: 422, body: { code: 'PAYMENT.STEP_NOT_RECORDED', step: 'EDIT' } });
     } finally {
       await lift();
     }
@@ -85,8 +88,16 @@ describe('payment writes carry their audit records', () => {
       version: 1,
       purpose: documentBody(c).purpose,
     });
+    expect(await h.temporal.workflow.getHandle(paymentWorkflowId(id)).query(paymentStateQuery)).toMatchObject({ status: 'DRAFT', version: 1 });
     expectStatus(await call(h, 'PATCH', `/v1/payments/${id}`, { purpose: 'Оплата по счёту №18' }, author().auth), 200);
-    expect(await db.auditRecord.count({ where: { action: 'payment.edit', targetId: id } })).toBe(1);
+    const [edit, ...more] = await db.auditRecord.findMany({ where: { action: 'payment.edit', targetId: id } });
+    expect(more).toHaveLength(0);
+    expect(edit).toMatchObject({ actorType: 'USER', actorId: author().userId, outcome: 'SUCCESS', details: { version: 2, status: 'DRAFT' } });
+    expect(edit!.clientAddress).toBeTruthy();
+
+    expectStatus(await call(h, 'POST', `/v1/payments/${id}/cancel`, undefined, author().auth), 200);
+    expect(await db.auditRecord.count({ where: { action: 'payment.cancel', targetId: id } })).toBe(1);
+    await replays(id);
   });
 
   it('a status the workflow cannot record with its transition is not taken; once it can, one record', async () => {

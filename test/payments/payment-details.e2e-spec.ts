@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { workflowMetadataQuery } from '@temporalio/workflow';
-import { paymentWorkflowId } from '../../workflows/src/payment/payment.messages';
+import { paymentWorkflowId } from '@workflows/payment/payment.messages';
 import { startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { cabinet, confirm, setPolicy, statusBecomes, submitted } from './support';

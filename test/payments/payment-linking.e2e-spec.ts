@@ -1,5 +1,5 @@
 import { Worker } from '@temporalio/worker';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
 import { readTestStack } from '../setup/test-stack';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

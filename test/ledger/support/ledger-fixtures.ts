@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CoreBankingActivitiesImpl } from '../../../apps/worker/src/core-banking/core-banking.activities';
-import type { PrismaService } from '../../../libs/infra/src/prisma/prisma.service';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 import { application, kzIban } from '../../support/fixtures';
 import { call, type Harness } from '../../support/harness';
 
@@ -58,6 +58,7 @@ export async function insertPayment(db: PrismaService, p: PaymentRow): Promise<{
       partnerId: p.partnerId,
       number: counter.lastNumber,
       authorId: p.authorId,
+      workflowId: `payment-${id}`,
       status: p.status ?? 'SENT_TO_BANK',
       debitIban: p.debitIban,
       amountTiyn: p.amountTiyn,

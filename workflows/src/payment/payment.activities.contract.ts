@@ -1,9 +1,9 @@
-import type { PaymentProjection, PaymentStatus, PaymentTimelineEntry as TimelineEntry, VoidReason } from '../../../libs/domain/src/payment';
+import type { PaymentProjection, PaymentStatus, PaymentTimelineEntry as TimelineEntry, VoidReason } from '@domain/payment';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
-import type { PaymentDocumentRecord } from './payment.messages';
+import type { PaymentDocumentRecord, PaymentRequestOrigin } from './payment.messages';
 
 /** One step of the document's timeline and the row's mirror of the document: the payment aggregate's (libs/domain). */
-export type { PaymentProjection, PaymentTimelineEntry as TimelineEntry } from '../../../libs/domain/src/payment';
+export type { PaymentProjection, PaymentTimelineEntry as TimelineEntry } from '@domain/payment';
 
 /**
  * One write of the workflow's state. `revision` grows with every write, so a late retry
@@ -23,11 +23,21 @@ export interface PaymentRecord {
   events: TimelineEntry[];
   /** The status change this write makes, recorded in the audit trail by the same transaction (§1.15). */
   transition?: TransitionRecord;
+  /** The cabinet request this write carries out, recorded in the audit trail by the same transaction (§1.15). */
+  command?: PaymentCommandAudit;
   /**
    * Only with `transition`: record it only if the row showed this status before this write — the
    * put-back after a write that ran out of retries, which may or may not have committed.
    */
   transitionIfRowIs?: PaymentStatus;
+}
+
+/** A user's request that a step carried out (`payment.edit`, `payment.cancel`): who, from where, non-secret facts. */
+export interface PaymentCommandAudit extends PaymentRequestOrigin {
+  action: string;
+  actorId: string;
+  partnerId: string;
+  details: Record<string, string | number | boolean | null>;
 }
 
 /** The I/O the payment workflow orders; implemented in apps/worker/src/payments. All idempotent. */

@@ -1,5 +1,5 @@
 import { condition, log, sleep } from '@temporalio/workflow';
-import { awaitsComplianceDecision, needsHold } from '../../../libs/domain/src/payment';
+import { awaitsComplianceDecision, needsHold } from '@domain/payment';
 import { decideAndApply } from './payment.effects';
 import type { PaymentRuntime } from './payment.runtime';
 

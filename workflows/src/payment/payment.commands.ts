@@ -1,7 +1,9 @@
 import { setHandler } from '@temporalio/workflow';
-import { confirmationSummary, paymentStatus, type PaymentCommand } from '../../../libs/domain/src/payment';
-import { check, decideAndApply } from './payment.effects';
-import { cancelPaymentUpdate, editPaymentUpdate, returnPaymentUpdate, submitPaymentUpdate } from './payment.messages';
+import type { Actor } from '@domain/access-level';
+import { confirmationSummary, paymentStatus, type Payment, type PaymentCommand } from '@domain/payment';
+import type { PaymentCommandAudit } from './payment.activities.contract';
+import { check, decideAndApply, type ApplyOptions } from './payment.effects';
+import { cancelPaymentUpdate, editPaymentUpdate, returnPaymentUpdate, submitPaymentUpdate, type PaymentRequestOrigin } from './payment.messages';
 import type { PaymentRuntime } from './payment.runtime';
 
 /**
@@ -24,12 +26,13 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     editPaymentUpdate,
-    ({ actor, document }) =>
+    ({ actor, document, baseVersion, origin }) =>
       rt.step('EDIT', async () => {
-        const { state: edited } = await decideAndApply(rt, { type: 'EDIT', actor, content: document, at: now() });
+        const audit = audited(origin, actor, 'payment.edit', (p) => ({ version: p.document.context.version, status: paymentStatus(p.document) }));
+        const { state: edited } = await decideAndApply(rt, { type: 'EDIT', actor, content: document, baseVersion, at: now() }, { audit });
         return { status: paymentStatus(edited.document), version: edited.document.context.version };
       }),
-    { validator: ({ actor, document }) => validate({ type: 'EDIT', actor, content: document, at: now() }) },
+    { validator: ({ actor, document, baseVersion }) => validate({ type: 'EDIT', actor, content: document, baseVersion, at: now() }) },
   );
 
   setHandler(
@@ -44,7 +47,22 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     cancelPaymentUpdate,
-    ({ actor }) => rt.step('CANCEL', async () => ({ status: paymentStatus((await decideAndApply(rt, { type: 'CANCEL', actor, at: now() })).state.document) })),
+    ({ actor, origin }) =>
+      rt.step('CANCEL', async () => {
+        const audit = audited(origin, actor, 'payment.cancel', () => ({}));
+        return { status: paymentStatus((await decideAndApply(rt, { type: 'CANCEL', actor, at: now() }, { audit })).state.document) };
+      }),
     { validator: ({ actor }) => validate({ type: 'CANCEL', actor, at: now() }) },
   );
 }
+
+/**
+ * The audit record of a cabinet request, written by the step's own write (§1.15): the change and
+ * its record commit together or not at all. Updates without an origin (sent before it existed) have none.
+ */
+const audited = (
+  origin: PaymentRequestOrigin | undefined,
+  actor: Actor,
+  action: string,
+  details: (decided: Payment) => PaymentCommandAudit['details'],
+): ApplyOptions['audit'] => origin && ((decided) => ({ ...origin, action, actorId: actor.userId, partnerId: actor.partnerId, details: details(decided) }));

@@ -1,6 +1,6 @@
 import { patched, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Actor } from '../../../libs/domain/src/access-level';
-import { codeRequestRefusal, confirmationSummary, paymentStatus, type PaymentCommand } from '../../../libs/domain/src/payment';
+import type { Actor } from '@domain/access-level';
+import { codeRequestRefusal, confirmationSummary, paymentStatus, type PaymentCommand } from '@domain/payment';
 import { refusal } from '../shared/refusal';
 import { userBlockedSignal } from '../shared/user-blocked';
 import { checkConfirmationCodeUpdate, complianceDecisionUpdate, requestConfirmationUpdate, type CodeCheckResult, type CodeVerdict } from './payment.messages';

@@ -1,7 +1,8 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { decidePaymentCommands, keepCodeAttempt, type Payment, type PaymentCommand, type PaymentEffect } from '../../../libs/domain/src/payment';
+import { decidePaymentCommands, keepCodeAttempt, type Payment, type PaymentCommand, type PaymentEffect } from '@domain/payment';
 import { refusal } from '../shared/refusal';
 import { AmountKzt, UserIds } from '../shared/search-attributes';
+import type { PaymentCommandAudit } from './payment.activities.contract';
 import type { PaymentRuntime } from './payment.runtime';
 import type { PaymentState } from './payment.state';
 
@@ -19,12 +20,20 @@ export function check(state: PaymentState, commands: PaymentCommand | readonly P
   return decision;
 }
 
+export interface ApplyOptions {
+  /** The write follows money that may have moved, so it is retried until it lands. */
+  untilWritten?: boolean;
+  /** The cabinet request this step carries out: audited by the step's (first) write, in its transaction. */
+  audit?: (decided: Payment) => PaymentCommandAudit;
+}
+
 /**
  * Decides, keeps the new state, and carries out the effects in order; run inside a step
- * (payment.runtime.ts), which puts the state back if a write fails. `untilWritten`: the write
- * follows money that may have moved, so it is retried until it lands.
+ * (payment.runtime.ts), which puts the state back if a write fails.
  */
-export async function decideAndApply(rt: PaymentRuntime, commands: PaymentCommand | readonly PaymentCommand[], { untilWritten = false } = {}): Promise<Decided> {
+export async function decideAndApply(rt: PaymentRuntime, commands: PaymentCommand | readonly PaymentCommand[], options: ApplyOptions = {}): Promise<Decided> {
+  const { untilWritten = false } = options;
+  let audit = options.audit;
   const { state, input } = rt;
   const before = state.payment;
   const decided = check(state, commands);
@@ -45,7 +54,9 @@ export async function decideAndApply(rt: PaymentRuntime, commands: PaymentComman
           break;
         case 'RECORD': {
           const { events, type: _record, ...extra } = effect;
-          const record = state.record(events, extra, decided.state);
+          const command = audit?.(decided.state);
+          audit = undefined;
+          const record = state.record(events, { ...extra, ...(command ? { command } : {}) }, decided.state);
           await (untilWritten ? rt.persistUntilWritten(record) : rt.persist(record));
           break;
         }

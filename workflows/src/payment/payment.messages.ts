@@ -1,14 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../../../libs/domain/src/access-level';
-import type {
-  ApprovalPolicy,
-  ComplianceHoldStatus,
-  ConfirmationSummary,
-  PaymentCodeView,
-  PaymentContent,
-  PaymentStatus,
-  PaymentTerms,
-} from '../../../libs/domain/src/payment';
+import type { Actor } from '@domain/access-level';
+import type { ApprovalPolicy, ComplianceHoldStatus, ConfirmationSummary, PaymentCodeView, PaymentContent, PaymentStatus, PaymentTerms } from '@domain/payment';
 
 /** The approval workflow of payment document `paymentId`: one per document, for its whole life. */
 export const paymentWorkflowId = (paymentId: string) => `payment-${paymentId}`;
@@ -28,8 +20,9 @@ export interface PaymentSettings extends PaymentTerms {
 }
 
 /**
- * Started by the document's first submission (update-with-start). The draft as stored:
- * ids, its version and the facts a confirmation code is bound to. No secrets.
+ * The draft as stored: ids, its version and the facts a confirmation code is bound to. No secrets.
+ * Started when the draft is created, or by the first command after it (update-with-start) if that
+ * start failed; from then on the workflow is the only writer of the document.
  */
 export interface PaymentWorkflowInput {
   paymentId: string;
@@ -39,6 +32,12 @@ export interface PaymentWorkflowInput {
   version: number;
   document: PaymentDocumentRecord;
   settings: PaymentSettings;
+  /**
+   * `draft`: started with the draft, which has no confirmation deadline until it is submitted.
+   * Absent in workflows started at the first submission (before drafts had a workflow): their
+   * draft counts down from the start, as their recorded histories replay it.
+   */
+  origin?: 'draft';
 }
 
 export interface PaymentConfirmationView {
@@ -72,10 +71,23 @@ export interface CodeVerdict {
 
 export type CodeCheckResult = ({ outcome: 'CONFIRMED' } & ConfirmationSummary) | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
 
+/**
+ * Where a cabinet request came from, for the audit record the step's own write makes (§1.15):
+ * a request id and the client's address, nothing secret (payloads are encrypted all the same).
+ * Absent from updates sent before steps recorded their requests.
+ */
+export interface PaymentRequestOrigin {
+  requestId: string | null;
+  clientAddress: string | null;
+}
+
 export const submitPaymentUpdate = defineUpdate<ConfirmationSummary, [{ actor: Actor; policy: ApprovalPolicy }]>('submit');
-export const editPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; document: PaymentDocumentRecord }]>('edit');
+export const editPaymentUpdate = defineUpdate<
+  { status: PaymentStatus; version: number },
+  [{ actor: Actor; document: PaymentDocumentRecord; baseVersion?: number; origin?: PaymentRequestOrigin }]
+>('edit');
 export const returnPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; reason: string }]>('return');
-export const cancelPaymentUpdate = defineUpdate<{ status: PaymentStatus }, [{ actor: Actor }]>('cancel');
+export const cancelPaymentUpdate = defineUpdate<{ status: PaymentStatus }, [{ actor: Actor; origin?: PaymentRequestOrigin }]>('cancel');
 /** Sends a code bound to the current version to the actor's phone (§1.13). */
 export const requestConfirmationUpdate = defineUpdate<{ challengeId: string; expiresAt: string }, [{ actor: Actor }]>('requestConfirmation');
 export const checkConfirmationCodeUpdate = defineUpdate<CodeCheckResult, [CodeVerdict]>('checkConfirmationCode');

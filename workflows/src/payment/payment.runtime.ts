@@ -1,6 +1,6 @@
 import { log, patched, sleep, workflowInfo } from '@temporalio/workflow';
-import type { PaymentStatus } from '../../../libs/domain/src/payment';
-import { stepNotRecorded } from '../../../libs/domain/src/payment/payment.errors';
+import type { PaymentStatus } from '@domain/payment';
+import { stepNotRecorded } from '@domain/payment/payment.errors';
 import type { TransitionRecord } from '../shared/audit.activities.contract';
 import { refusal } from '../shared/refusal';
 import { StepLock } from '../shared/step-lock';

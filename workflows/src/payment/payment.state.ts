@@ -8,11 +8,11 @@ import {
   startPaymentAggregate,
   type Payment,
   type PaymentStatus,
-} from '../../../libs/domain/src/payment';
+} from '@domain/payment';
 import type { PaymentRecord, TimelineEntry } from './payment.activities.contract';
 import type { PaymentView, PaymentWorkflowInput } from './payment.messages';
 
-type RecordExtra = Pick<PaymentRecord, 'document' | 'confirmation' | 'voidConfirmations'>;
+type RecordExtra = Pick<PaymentRecord, 'document' | 'confirmation' | 'voidConfirmations' | 'command'>;
 
 /**
  * Where the workflow keeps the payment aggregate's value (libs/domain): it is only ever replaced
@@ -28,7 +28,8 @@ export class PaymentState {
   private recorded = 0;
 
   constructor(private readonly input: PaymentWorkflowInput) {
-    this.current = startPaymentAggregate({ ...input, content: input.document, terms: input.settings, at: Date.now() });
+    const origin = input.origin ?? 'submission';
+    this.current = startPaymentAggregate({ ...input, content: input.document, terms: input.settings, at: Date.now(), origin });
     setCurrentDetails(paymentWaitingFor(this.current));
   }
 

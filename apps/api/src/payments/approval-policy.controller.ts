@@ -7,7 +7,7 @@ import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { UuidParam } from '../common/uuid-param';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { Caller, type ClientInfo } from '../common/client-info';
 import { VerifyCodeDto } from './dto/payment.dto';
 import { ApprovalPolicyDto } from './dto/approval-policy.dto';
 import { ApprovalPolicyService } from './approval-policy.service';

@@ -1,24 +1,24 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { approvalPolicyView, challengeNotFound, wrongCode, type ApprovalPolicy } from '../../../../libs/domain/src/payment';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { domainError } from '@domain/domain-error';
+import { approvalPolicyView, challengeNotFound, wrongCode, type ApprovalPolicy } from '@domain/payment';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { ENV } from '@infra/tokens';
 import {
   approvalPolicyChangeStateQuery,
   approvalPolicyChangeWorkflowId,
   approvalPolicyCodeScope,
   checkPolicyCodeUpdate,
   type ApprovalPolicyChangeInput,
-} from '../../../../workflows/src/approval-policy/approval-policy-change.messages';
-import { Flow, FlowStatus, PartnerBin, PartnerId } from '../../../../workflows/src/shared/search-attributes';
+} from '@workflows/approval-policy/approval-policy-change.messages';
+import { Flow, FlowStatus, PartnerBin, PartnerId } from '@workflows/shared/search-attributes';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { FlowParties } from '../common/flow-parties';
 import { DomainProblem, problemFromDomain } from '../common/problem';
 import { userFlowMetadata } from '../common/user-flow';
 import type { ApiEnv } from '../config/api-env';
-import type { ClientInfo } from '../login-protection/client-info';
+import type { ClientInfo } from '../common/client-info';
 import { PaymentAudit } from './payment-audit';
 import { domainActor, PaymentStore } from './payment.store';
 

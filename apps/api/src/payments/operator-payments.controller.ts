@@ -4,7 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { ApiProblems } from '../openapi/api-problems';
 import { PaymentDecisionDto, PaymentDto, PaymentPageDto } from './dto/payment-responses.dto';
 import { UuidParam } from '../common/uuid-param';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { Caller, type ClientInfo } from '../common/client-info';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { OperatorListPaymentsQueryDto, RefusePaymentDto } from './dto/operator-payment.dto';
 import { OperatorPaymentsService } from './operator-payments.service';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { paymentNotFound } from '../../../../libs/domain/src/payment/payment.errors';
-import { notOnHold } from '../../../../libs/domain/src/payment';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
-import { complianceDecisionUpdate } from '../../../../workflows/src/payment/payment.messages';
+import { paymentNotFound } from '@domain/payment/payment.errors';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
+import { complianceDecisionUpdate } from '@workflows/payment/payment.messages';
 import { DomainProblem } from '../common/problem';
-import type { ClientInfo } from '../login-protection/client-info';
+import type { ClientInfo } from '../common/client-info';
 import { PaymentAudit } from './payment-audit';
 import { PaymentQueriesService } from './payment-queries.service';
 import { PaymentWorkflowGateway } from './payment-workflow.gateway';
@@ -35,9 +34,8 @@ export class OperatorPaymentsService {
   }
 
   async decide(paymentId: string, operatorId: string, decision: Decision, caller: ClientInfo) {
+    // A document not on hold (a draft, say) is refused by its workflow's aggregate (PAYMENT.NOT_ON_HOLD).
     const row = await this.find(paymentId);
-    // Never submitted: there is no workflow, and certainly no hold.
-    if (row.workflowId === null) throw new DomainProblem(notOnHold(null));
     const result = await this.workflows.send(row, complianceDecisionUpdate, { operatorId, ...decision });
     const action = decision.decision === 'EXECUTE' ? 'payment.compliance.release' : 'payment.compliance.refuse';
     await this.audit.byOperator(operatorId, caller, action, row, decision.decision === 'REFUSE' ? { reason: decision.reason } : {});

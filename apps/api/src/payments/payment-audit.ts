@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
-import type { Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
+import { AuditService, type AuditEntry } from '@infra/audit/audit.service';
+import type { Prisma } from '@infra/prisma/prisma.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
-import type { ClientInfo } from '../login-protection/client-info';
+import type { PaymentRequestOrigin } from '@workflows/payment/payment.messages';
+import type { ClientInfo } from '../common/client-info';
 
 type Outcome = AuditEntry['outcome'];
 type Target = { type: string; id: string };
@@ -10,8 +11,9 @@ type Target = { type: string; id: string };
 /**
  * The payment flows' entries in the audit trail (§1.15): who did what to which document,
  * from where, with non-secret facts (numbers, versions, counts — never a code).
- * `…In(tx, …)` writes in the transaction of the change it records (a draft written here);
- * the others record what the API asked a workflow, or a refusal that changed nothing.
+ * `…In(tx, …)` writes in the transaction of the change it records (a draft created here); an
+ * edit or a cancellation is recorded by the workflow step's own write (`requestOrigin`); the
+ * others record what the API asked a workflow, or a refusal that changed nothing.
  */
 @Injectable()
 export class PaymentAudit {
@@ -53,3 +55,6 @@ const userEntry = (actor: CabinetActor, caller: ClientInfo, action: string, targ
   clientAddress: caller.address,
   details,
 });
+
+/** Where a request came from, for the audit record a workflow step writes with its change (§1.15). */
+export const requestOrigin = (caller: ClientInfo): PaymentRequestOrigin => ({ requestId: caller.requestId ?? null, clientAddress: caller.address });

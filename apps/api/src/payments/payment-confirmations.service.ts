@@ -1,12 +1,11 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { challengeNotFound, wrongCode } from '../../../../libs/domain/src/payment';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { checkConfirmationCodeUpdate, paymentCodeScope, requestConfirmationUpdate } from '../../../../workflows/src/payment/payment.messages';
+import { challengeNotFound, wrongCode } from '@domain/payment';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { checkConfirmationCodeUpdate, paymentCodeScope, requestConfirmationUpdate } from '@workflows/payment/payment.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem, problemFromDomain } from '../common/problem';
-import type { ClientInfo } from '../login-protection/client-info';
+import type { ClientInfo } from '../common/client-info';
 import { PaymentAudit } from './payment-audit';
-import { decideOnDraft } from './payment-draft';
 import { PaymentWorkflowGateway } from './payment-workflow.gateway';
 import { domainActor, PaymentStore } from './payment.store';
 
@@ -26,8 +25,7 @@ export class PaymentConfirmationsService {
 
   async request(actor: CabinetActor, paymentId: string, caller: ClientInfo) {
     const row = await this.store.find(paymentId, actor.partnerId);
-    // A draft never submitted has nothing to confirm: the machine says so (409).
-    if (row.workflowId === null) decideOnDraft(row, { type: 'CONFIRM', actor, version: row.version, at: Date.now() });
+    // A draft has nothing to confirm: the workflow's aggregate says so (409).
     const sent = await this.workflows.send(row, requestConfirmationUpdate, { actor: domainActor(actor) });
     await this.audit.byUser(actor, caller, 'payment.confirmation.request', { type: 'payment', id: row.id }, { challengeId: sent.challengeId });
     return sent;
@@ -36,7 +34,7 @@ export class PaymentConfirmationsService {
   async verify(actor: CabinetActor, paymentId: string, challengeId: string, code: string, caller: ClientInfo) {
     const row = await this.store.find(paymentId, actor.partnerId);
     // The scope names the document, so a challenge of another document is unknown here.
-    const verdict = row.workflowId === null ? null : await this.codes.check(paymentCodeScope(row.id, challengeId), code);
+    const verdict = await this.codes.check(paymentCodeScope(row.id, challengeId), code);
     if (!verdict) throw new DomainProblem(challengeNotFound());
     const target = { type: 'payment', id: row.id };
     const result = await this.workflows.send(row, checkConfirmationCodeUpdate, { actor: domainActor(actor), challengeId, correct: verdict.correct });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
 import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor';
 import { presentPayment, presentSummary, type Audience } from './payment.presenter';
 import { PaymentStore, type PaymentRow } from './payment.store';

@@ -1,20 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import { paymentWorkflowId, type PaymentWorkflowInput } from '../../../../workflows/src/payment/payment.messages';
-import { Flow, FlowStatus, PartnerBin, PartnerId, AmountKzt } from '../../../../workflows/src/shared/search-attributes';
+import { isPaymentStatusFinal } from '@domain/payment';
+import { ENV } from '@infra/tokens';
+import { paymentWorkflowId, type PaymentWorkflowInput } from '@workflows/payment/payment.messages';
+import { Flow, FlowStatus, PartnerBin, PartnerId, AmountKzt } from '@workflows/shared/search-attributes';
 import { FlowParties, type FlowPartner } from '../common/flow-parties';
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import { formatMoney } from '@domain/values/money.value-object';
 import type { ApiEnv } from '../config/api-env';
-import { closedDocument, documentRecordOf, FINAL_STATUSES, notSubmitted, type PaymentRow } from './payment.store';
+import { closedDocument, documentRecordOf, type PaymentRow } from './payment.store';
 
 /**
- * Commands to a document's approval workflow. Each is an update-with-start: the first
- * command after the document was handed to the workflow (its first submission) starts it
- * from the stored draft, every later one reaches the running workflow (conflict policy
- * USE_EXISTING); a finished workflow is never started again (reuse policy REJECT_DUPLICATE,
- * and a final row is refused before Temporal is asked).
+ * The document's workflow, its only writer after creation. It is started with the draft
+ * (`start`); every command is an update-with-start, so if that start failed after the row was
+ * committed, the next command starts it from the stored draft — nothing is lost. A running
+ * workflow is reached as it is (conflict policy USE_EXISTING); a finished one is never started
+ * again (reuse policy REJECT_DUPLICATE, and a final row is refused before Temporal is asked).
  */
 @Injectable()
 export class PaymentWorkflowGateway {
@@ -24,13 +25,26 @@ export class PaymentWorkflowGateway {
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
+  /** Starts the workflow of a draft just created (or finds it running). */
+  async start(row: PaymentRow): Promise<void> {
+    await this.temporal.workflow.start('paymentWorkflow', await this.startOptions(row));
+  }
+
   async send<R, A extends unknown[]>(row: PaymentRow, update: UpdateDefinition<R, A>, ...args: A): Promise<R> {
-    if (FINAL_STATUSES.has(row.status)) throw closedDocument(row.status);
-    if (row.workflowId === null) throw notSubmitted();
-    const workflowId = paymentWorkflowId(row.id);
+    if (isPaymentStatusFinal(row.status)) throw closedDocument(row.status);
+    const start = new WithStartWorkflowOperation('paymentWorkflow', await this.startOptions(row));
+    try {
+      return await this.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation: start });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw closedDocument(row.status);
+      throw error;
+    }
+  }
+
+  private async startOptions(row: PaymentRow): Promise<WorkflowStartOptions & { workflowIdConflictPolicy: 'USE_EXISTING' }> {
     const partner = await this.parties.partner(row.partnerId);
-    const start = new WithStartWorkflowOperation('paymentWorkflow', {
-      workflowId,
+    return {
+      workflowId: paymentWorkflowId(row.id),
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       args: [this.input(row)],
       workflowIdConflictPolicy: 'USE_EXISTING',
@@ -43,13 +57,7 @@ export class PaymentWorkflowGateway {
         { key: AmountKzt, value: Number(row.amountTiyn) / 100 },
       ],
       ...paymentMetadata(row, partner),
-    });
-    try {
-      return await this.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation: start });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) throw closedDocument(row.status);
-      throw error;
-    }
+    };
   }
 
   private input(row: PaymentRow): PaymentWorkflowInput {
@@ -60,6 +68,8 @@ export class PaymentWorkflowGateway {
       createdAt: row.createdAt.getTime(),
       version: row.version,
       document: documentRecordOf(row),
+      // A row with no workflow yet is always the draft as created (or edited before: no other writer).
+      origin: 'draft',
       settings: {
         confirmationTtlMs: this.env.PAYMENT_CONFIRMATION_TTL_MS,
         codeTtlMs: this.env.CODE_TTL_MS,

@@ -1,5 +1,5 @@
-import type { PaymentConfirmation, PaymentEvent } from '../../../../libs/infra/src/prisma/prisma.service';
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import type { PaymentConfirmation, PaymentEvent } from '@infra/prisma/prisma.service';
+import { formatMoney } from '@domain/values/money.value-object';
 import type { PaymentRow } from './payment.store';
 
 export type Audience = 'cabinet' | 'operator';

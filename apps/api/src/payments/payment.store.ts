@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DEFAULT_APPROVAL_POLICY,
-  debitAccountRefusal,
-  type ApprovalPolicy,
-  type ApprovalRule,
-  type PaymentDocumentFields,
-} from '../../../../libs/domain/src/payment';
-import type { Actor } from '../../../../libs/domain/src/access-level';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { paymentNotFound } from '../../../../libs/domain/src/payment/payment.errors';
-import { PrismaService, type Payment } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { PaymentDocumentRecord } from '../../../../workflows/src/payment/payment.messages';
+import { DEFAULT_APPROVAL_POLICY, debitAccountRefusal, type ApprovalPolicy, type ApprovalRule, type PaymentDocumentFields } from '@domain/payment';
+import type { Actor } from '@domain/access-level';
+import { domainError } from '@domain/domain-error';
+import { paymentNotFound } from '@domain/payment/payment.errors';
+import { PrismaService, type Payment } from '@infra/prisma/prisma.service';
+import type { PaymentDocumentRecord } from '@workflows/payment/payment.messages';
 import { DomainProblem } from '../common/problem';
 
 export type PaymentRow = Payment;
-
-export const FINAL_STATUSES: ReadonlySet<string> = new Set(['EXECUTED', 'REFUSED', 'CANCELLED', 'EXPIRED']);
 
 export const closedDocument = (status: string) =>
   new DomainProblem(
@@ -23,13 +15,6 @@ export const closedDocument = (status: string) =>
       state: status,
     }),
   );
-
-/** The document was never submitted: nothing to confirm, return or decide on yet. */
-export const notSubmitted = () =>
-  new DomainProblem(domainError('PAYMENT.TRANSITION_NOT_ALLOWED', 'CONFLICT', 'The document is a draft; submit it first.', { state: 'DRAFT' }));
-
-export const changedMeanwhile = () =>
-  new DomainProblem(domainError('PAYMENT.CHANGED_MEANWHILE', 'CONFLICT', 'The document changed meanwhile; reload it and try again.'));
 
 /** The stored document as the workflow and its activities carry it (money as a tiyn string). */
 export const documentRecordOf = (row: PaymentRow): PaymentDocumentRecord => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_CUT_OFF, parseCutOff, parseHolidays } from '../../../../libs/domain/src/payment';
-import type { Result } from '../../../../libs/domain/src/result';
-import { parseMoney } from '../../../../libs/domain/src/values/money.value-object';
+import { DEFAULT_CUT_OFF, parseCutOff, parseHolidays } from '@domain/payment';
+import type { Result } from '@domain/result';
+import { parseMoney } from '@domain/values/money.value-object';
 
 const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const DAY_MS = 24 * 3600_000;

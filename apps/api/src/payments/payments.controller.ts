@@ -15,7 +15,7 @@ import { Cabinet } from '../auth/cabinet-auth.guard';
 import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { UuidParam } from '../common/uuid-param';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { Caller, type ClientInfo } from '../common/client-info';
 import { CreatePaymentService } from './create-payment.service';
 import { CreatePaymentDto, ListPaymentsQueryDto, PatchPaymentDto, ReturnPaymentDto } from './dto/payment.dto';
 import { EditPaymentService } from './edit-payment.service';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalPolicy } from '../../../../libs/domain/src/payment';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { ApprovalPolicyActivities } from '../../../../workflows/src/approval-policy/approval-policy-change.activities.contract';
-import { approvalPolicyCodeScope } from '../../../../workflows/src/approval-policy/approval-policy-change.messages';
+import type { ApprovalPolicy } from '@domain/payment';
+import { AuditService } from '@infra/audit/audit.service';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
+import type { ApprovalPolicyActivities } from '@workflows/approval-policy/approval-policy-change.activities.contract';
+import { approvalPolicyCodeScope } from '@workflows/approval-policy/approval-policy-change.messages';
 import { policyChangeSms } from '../messages/payment.templates';
 
 /** The one code of a policy change. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { Prisma, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { PaymentProjection, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
-import type { PaymentDocumentRecord } from '../../../../workflows/src/payment/payment.messages';
+import type { AuditEntry, AuditService } from '@infra/audit/audit.service';
+import { Prisma, type PrismaService } from '@infra/prisma/prisma.service';
+import type { PaymentCommandAudit, PaymentProjection, PaymentRecord } from '@workflows/payment/payment.activities.contract';
+import type { PaymentDocumentRecord } from '@workflows/payment/payment.messages';
 import { transitionEntry } from '../audit/transition-entry';
 import { paymentTransitionKey } from './payment-transition';
 
@@ -87,8 +87,24 @@ export async function writePaymentRecord(prisma: PrismaService, audit: AuditServ
     if (record.transition && (record.transitionIfRowIs === undefined || was === record.transitionIfRowIs)) {
       await audit.append(tx, transitionEntry(record.transition, paymentTransitionKey(record.paymentId, record.revision)));
     }
+    if (record.command) await audit.append(tx, commandEntry(record.paymentId, record.revision, record.command));
   });
 }
+
+/** The cabinet request the write carries out, keyed by the write's revision (a retry records it once). */
+const commandEntry = (paymentId: string, revision: number, command: PaymentCommandAudit): AuditEntry => ({
+  actorType: 'USER',
+  actorId: command.actorId,
+  partnerId: command.partnerId,
+  action: command.action,
+  targetType: 'payment',
+  targetId: paymentId,
+  outcome: 'SUCCESS',
+  requestId: command.requestId,
+  clientAddress: command.clientAddress,
+  details: command.details,
+  dedupKey: `command/payment-${paymentId}/${revision}`,
+});
 
 /** The row's status, locked until the write commits, so the status it is compared with stays true. */
 async function statusForUpdate(tx: Prisma.TransactionClient, paymentId: string): Promise<string | null> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { PaymentActivities, PaymentRecord } from '../../../../workflows/src/payment/payment.activities.contract';
-import { paymentCodeScope } from '../../../../workflows/src/payment/payment.messages';
+import { AuditService } from '@infra/audit/audit.service';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import type { PaymentActivities, PaymentRecord } from '@workflows/payment/payment.activities.contract';
+import { paymentCodeScope } from '@workflows/payment/payment.messages';
 import { paymentConfirmationSms } from '../messages/payment.templates';
 import { writePaymentRecord } from './payment-record';
 

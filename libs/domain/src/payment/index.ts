@@ -29,18 +29,29 @@
  *   the bank orders execution (after any compliance hold); applied right before core banking is called.
  * - `BANK_EXECUTED {at}` handedToCoreBanking → executed; `BANK_REFUSED {reason, at}`
  *   sentToBank (e.g. compliance refusal) | handedToCoreBanking → refused (§2.4).
- * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired.
+ * - `EXPIRED {at}` draft | awaitingConfirmation | partiallyConfirmed → expired (the aggregate's EXPIRE
+ *   also refuses it before the deadline, or for a draft never submitted: PAYMENT.EXPIRY_NOT_DUE).
  * An actor of another partner: PAYMENT.NOT_FOUND in every state. Anything else:
  * PAYMENT.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`); bad `at`: PAYMENT.INVALID_EVENT.
  *
  * Around the machine: `editPayment` (an edit of a submitted document returns it to draft
- * first), `storedDraftState` (a never-submitted draft from its row), `paymentDocumentSchema` /
+ * first), `storedDraftState` (the draft a flow starts from), `isPaymentStatusFinal` (for readers of
+ * a stored status), `paymentDocumentSchema` /
  * `paymentDocumentPatchSchema` (request fields, via the value objects), `approvalPolicyRequestSchema`,
  * `paymentValueDate` (cut-off and working days, Asia/Almaty), and the compliance hold
  * (`needsComplianceHold`, `decideComplianceHold`: PAYMENT.NOT_ON_HOLD, PAYMENT.REASON_REQUIRED).
  */
 export { paymentMachine } from './payment.machine';
-export { canDecidePayment, decidePayment, initialPaymentState, isPaymentFinal, paymentCreationRefusal, paymentStatus, startPayment } from './payment.decide';
+export {
+  canDecidePayment,
+  decidePayment,
+  initialPaymentState,
+  isPaymentFinal,
+  isPaymentStatusFinal,
+  paymentCreationRefusal,
+  paymentStatus,
+  startPayment,
+} from './payment.decide';
 export { paymentConfirmationBinding, type PaymentBindingFacts } from './payment.binding';
 export {
   approvalPolicyProblems,

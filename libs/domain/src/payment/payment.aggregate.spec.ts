@@ -21,16 +21,23 @@ import {
   verdict,
   walk,
 } from '../testing/payment-aggregate';
-import { paymentProjection, paymentStatus, paymentWaitingFor, type ApprovalPolicy } from '.';
+import { decidePaymentCommand, isPaymentStatusFinal, paymentProjection, paymentStatus, paymentWaitingFor, type ApprovalPolicy } from '.';
 
 const submitted = (pol: ApprovalPolicy = policy(), amountTiyn?: string) => walk(start(amountTiyn), submit(author, T0 + 1, pol));
 
 describe('payment aggregate: the document', () => {
-  it('starts as the stored draft, counting down so a refused start never lingers', () => {
+  it('starts with the draft, which has no confirmation deadline until it is submitted', () => {
     const p = start();
     expect(p.document.value).toBe('draft');
-    expect(p.expiresAt).toBe(T0 + TERMS.confirmationTtlMs);
+    expect(p.expiresAt).toBeNull();
+    expect(paymentProjection(p, T0).expiresAt).toBeNull();
     expect(paymentWaitingFor(p)).toBe('Draft: waiting for a submission');
+  });
+
+  it('a flow started at the first submission (before drafts had one) counts the stored draft down, so a refused start never lingers', () => {
+    const p = start(undefined, TERMS, 'submission');
+    expect(p.document.value).toBe('draft');
+    expect(p.expiresAt).toBe(T0 + TERMS.confirmationTtlMs);
   });
 
   it('a submission snapshots the approval policy, records SUBMITTED and gives the confirmers the full lifetime', () => {
@@ -134,6 +141,51 @@ describe('payment aggregate: the document', () => {
     expect(recorded(d.effects)).toEqual(['EXPIRED']);
     expect(paymentProjection(d.state, T0).expiresAt).toBeNull();
     expect(paymentProjection(pending, T0).expiresAt).toBe(new Date(T0 + 1 + TERMS.confirmationTtlMs).toISOString());
+  });
+
+  // §1.2.1: the timer may fire as a resubmission moves the deadline; the aggregate, not the timer, says whether it passed.
+  it('expiry before the deadline is refused, and the document stays as it was', () => {
+    const pending = submitted();
+    const deadline = T0 + 1 + TERMS.confirmationTtlMs;
+    const early = decidePaymentCommand(pending, { type: 'EXPIRE', at: deadline - 1 });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'PAYMENT.EXPIRY_NOT_DUE', kind: 'CONFLICT', details: { expiresAt: new Date(deadline).toISOString() } },
+    });
+    expect(paymentStatus(accept(pending, { type: 'EXPIRE', at: deadline }).state.document)).toBe('EXPIRED');
+    // Returned and resubmitted: the old deadline no longer counts, the new one does.
+    const resubmitted = walk(pending, { type: 'RETURN', actor: dir1, reason: 'fix', at: T0 + 100 }, submit(author, T0 + 200));
+    expect(errorOf(resubmitted, { type: 'EXPIRE', at: deadline })).toBe('PAYMENT.EXPIRY_NOT_DUE');
+    expect(paymentStatus(accept(resubmitted, { type: 'EXPIRE', at: T0 + 200 + TERMS.confirmationTtlMs }).state.document)).toBe('EXPIRED');
+  });
+
+  it('a draft never submitted has no deadline: its expiry is refused whenever asked', () => {
+    expect(errorOf(start(), { type: 'EXPIRE', at: T0 + 10 ** 9 })).toBe('PAYMENT.EXPIRY_NOT_DUE');
+    const edited = accept(start(), { type: 'EDIT', actor: author, content: content('7000'), at: T0 + 5 }).state;
+    expect(edited.expiresAt).toBeNull();
+    expect(errorOf(edited, { type: 'EXPIRE', at: T0 + 10 ** 9 })).toBe('PAYMENT.EXPIRY_NOT_DUE');
+  });
+
+  it('a returned draft keeps the deadline of its submission', () => {
+    const returned = walk(submitted(), { type: 'RETURN', actor: dir1, reason: 'fix', at: T0 + 100 });
+    expect(returned.expiresAt).toBe(T0 + 1 + TERMS.confirmationTtlMs);
+    expect(paymentStatus(accept(returned, { type: 'EXPIRE', at: T0 + 1 + TERMS.confirmationTtlMs }).state.document)).toBe('EXPIRED');
+  });
+
+  it('an edit made on an older version is refused: the whole document it carries would undo the newer one', () => {
+    const first = accept(start(), { type: 'EDIT', actor: author, content: content('7000'), baseVersion: 1, at: T0 + 5 }).state;
+    expect(first.document.context.version).toBe(2);
+    const late = decidePaymentCommand(first, { type: 'EDIT', actor: author, content: content('8000'), baseVersion: 1, at: T0 + 6 });
+    expect(late).toMatchObject({ ok: false, error: { code: 'PAYMENT.CHANGED_MEANWHILE', kind: 'CONFLICT', details: { currentVersion: 2 } } });
+    expect(accept(first, { type: 'EDIT', actor: author, content: content('8000'), baseVersion: 2, at: T0 + 6 }).state.content.amountTiyn).toBe('8000');
+    // Without a base version (updates sent before it existed) an edit applies to whatever is current.
+    expect(accept(first, { type: 'EDIT', actor: author, content: content('9000'), at: T0 + 6 }).state.document.context.version).toBe(3);
+  });
+
+  it('knows the final statuses from the machine, for readers that only have a row', () => {
+    const statuses = ['DRAFT', 'AWAITING_CONFIRMATION', 'PARTIALLY_CONFIRMED', 'SENT_TO_BANK', 'EXECUTED', 'REFUSED', 'CANCELLED', 'EXPIRED'];
+    expect(statuses.filter(isPaymentStatusFinal)).toEqual(['EXECUTED', 'REFUSED', 'CANCELLED', 'EXPIRED']);
+    expect(isPaymentStatusFinal('NO_SUCH_STATUS')).toBe(false);
   });
 
   it('expiry leaves a document with the bank, or a final one, as it is (no effects)', () => {

@@ -21,8 +21,14 @@ export interface PaymentStart {
   readonly version: number;
   readonly content: PaymentContent;
   readonly terms: PaymentTerms;
-  /** When the flow starts (the first submission arrives). */
+  /** When the flow starts. */
   readonly at: number;
+  /**
+   * `draft`: the flow starts with the document's creation, and a draft has no confirmation deadline
+   * until it is submitted. `submission` (flows started before that, at the first submission): the
+   * stored draft counts down from the start, so a refused first submission never lingers.
+   */
+  readonly origin: 'draft' | 'submission';
 }
 
 export const startPaymentAggregate = (start: PaymentStart): Payment => ({
@@ -37,8 +43,7 @@ export const startPaymentAggregate = (start: PaymentStart): Payment => ({
   }),
   content: start.content,
   codes: NO_CODES,
-  // Until the first submission is accepted the draft counts down too, so a refused start never lingers.
-  expiresAt: start.at + start.terms.confirmationTtlMs,
+  expiresAt: start.origin === 'draft' ? null : start.at + start.terms.confirmationTtlMs,
   hold: null,
   bankRefusal: null,
   executedAt: null,

@@ -57,7 +57,7 @@ export interface Payment {
   readonly document: MachineState<PaymentContext>;
   readonly content: PaymentContent;
   readonly codes: PaymentCodes;
-  /** When an unconfirmed document expires (§1.2.1); null once with the bank. */
+  /** When an unconfirmed document expires (§1.2.1); null for a draft never submitted (it has no deadline). */
   readonly expiresAt: number | null;
   readonly hold: ComplianceHold | null;
   readonly bankRefusal: BankRefusal | null;
@@ -76,7 +76,8 @@ export type BankAnswer =
 /** What may be asked of the aggregate: cabinet commands carry the acting user; times are epoch ms. */
 export type PaymentCommand =
   | { readonly type: 'SUBMIT'; readonly actor: Actor; readonly policy: ApprovalPolicy; readonly at: number }
-  | { readonly type: 'EDIT'; readonly actor: Actor; readonly content: PaymentContent; readonly at: number }
+  /** `baseVersion`: the version the edit was made on (absent: whatever the version is now). */
+  | { readonly type: 'EDIT'; readonly actor: Actor; readonly content: PaymentContent; readonly baseVersion?: number; readonly at: number }
   | { readonly type: 'RETURN'; readonly actor: Actor; readonly reason: string; readonly at: number }
   | { readonly type: 'CANCEL'; readonly actor: Actor; readonly at: number }
   | { readonly type: 'REQUEST_CODE'; readonly actor: Actor; readonly challengeId: string; readonly at: number }

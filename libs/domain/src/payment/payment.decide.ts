@@ -1,7 +1,7 @@
 import type { Actor } from '../access-level';
 import type { DomainError } from '../domain-error';
 import { canDecide, decide, type DecideOptions } from '../machine-decide';
-import { initialState, isFinalState, statusMapper } from '../machine-flow';
+import { initialState, isFinalState, stateNode, statusMapper } from '../machine-flow';
 import type { Decision, MachineState } from '../machine-state';
 import { authorize } from '../permissions';
 import { invalidAmount, PAYMENT_FLOW } from './payment.errors';
@@ -78,3 +78,11 @@ export const decidePayment = (state: State, event: PaymentEvent): Decision<Payme
 export const canDecidePayment = (state: State, event: PaymentEvent): boolean => canDecide(paymentMachine, state, event, options);
 
 export const isPaymentFinal = (state: State): boolean => isFinalState(paymentMachine, state);
+
+/** The statuses only final states show, from the machine itself: nothing more can happen to such a document. */
+const FINAL_STATUSES: ReadonlySet<string> = new Set(
+  (Object.keys(STATUS) as PaymentStateValue[]).filter((value) => stateNode(paymentMachine, value)?.type === 'final').map((value) => STATUS[value]),
+);
+
+/** Whether a stored status (a row's, a query's) is final: for readers that have the status, not the state. */
+export const isPaymentStatusFinal = (status: string): boolean => FINAL_STATUSES.has(status);

@@ -30,8 +30,8 @@ export const editPayment = (
 /**
  * The state of a draft that was never submitted, from its stored facts: such a draft is
  * only its author, amount, creation time and how many times it was edited (`version`).
- * The approval workflow starts from it at the first submission. The author was an ACTIVE
- * user when they created it; what they are now does not change the document.
+ * The document's workflow starts from it (with the draft; older ones at the first submission).
+ * The author was an ACTIVE user when they created it; what they are now does not change it.
  */
 export const storedDraftState = (draft: {
   readonly authorId: string;

@@ -18,6 +18,10 @@ export const PaymentErrorCode = {
   NO_CONFIRMATION_BY_USER: 'PAYMENT.NO_CONFIRMATION_BY_USER',
   TRANSITION_NOT_ALLOWED: 'PAYMENT.TRANSITION_NOT_ALLOWED',
   INVALID_EVENT: 'PAYMENT.INVALID_EVENT',
+  /** An edit of a version the editor no longer has: someone changed the document meanwhile. */
+  CHANGED_MEANWHILE: 'PAYMENT.CHANGED_MEANWHILE',
+  /** An expiry asked for before the document's deadline (or of a draft that has none yet). */
+  EXPIRY_NOT_DUE: 'PAYMENT.EXPIRY_NOT_DUE',
 } as const;
 
 /** Another partner's document: as if it did not exist. */
@@ -62,3 +66,19 @@ export const stepNotRecorded = (step: string, retryable: boolean): DomainError =
     retryable ? 'The step could not be recorded now; the document is unchanged. Try again shortly.' : 'The step could not be recorded; the document is unchanged.',
     { step, retryable },
   );
+
+/**
+ * §1.2.1: only a document whose confirmers' time ran out expires. The flow's timer may fire
+ * while a resubmission moves the deadline, and a draft never submitted has no deadline at all.
+ */
+export const expiryNotDue = (expiresAt: number | null): DomainError =>
+  domainError(
+    PaymentErrorCode.EXPIRY_NOT_DUE,
+    'CONFLICT',
+    expiresAt === null ? 'The document has no confirmation deadline yet.' : 'The confirmation deadline has not passed.',
+    { expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
+  );
+
+/** The editor read version `baseVersion`; another edit or a return made a newer one (no lost update). */
+export const changedMeanwhile = (currentVersion: number): DomainError =>
+  domainError(PaymentErrorCode.CHANGED_MEANWHILE, 'CONFLICT', 'The document changed meanwhile; reload it and try again.', { currentVersion });

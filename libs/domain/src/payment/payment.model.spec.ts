@@ -191,8 +191,10 @@ modelSuite({
     expected: ({ value }) => (value === 'handedToCoreBanking' ? 'SENT_TO_BANK' : value.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase()),
   },
   codes: [
-    // STEP_NOT_RECORDED is the workflow's (a write failed), not the machine's.
-    ...Object.values(Code).filter((code) => code !== Code.INVALID_EVENT && code !== Code.STEP_NOT_RECORDED),
+    // STEP_NOT_RECORDED is the workflow's (a write failed); EXPIRY_NOT_DUE and CHANGED_MEANWHILE the aggregate's, not the machine's.
+    ...Object.values(Code).filter(
+      (code) => code !== Code.INVALID_EVENT && code !== Code.STEP_NOT_RECORDED && code !== Code.EXPIRY_NOT_DUE && code !== Code.CHANGED_MEANWHILE,
+    ),
     'ACCESS.USER_NOT_ACTIVE',
     'ACCESS.FORBIDDEN',
   ],

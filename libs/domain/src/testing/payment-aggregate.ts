@@ -9,6 +9,7 @@ import {
   type PaymentContent,
   type PaymentDecision,
   type PaymentEffect,
+  type PaymentStart,
   type PaymentTerms,
 } from '../payment';
 import { actor } from './actors';
@@ -44,7 +45,8 @@ export const policy = (requiredConfirmations = 1, authorMayConfirm = false): App
   authorMayConfirm,
 });
 
-export const start = (amountTiyn?: string, terms: PaymentTerms = TERMS): Payment =>
+/** A flow started with the draft (`origin: 'submission'`: as flows started at the first submission did). */
+export const start = (amountTiyn?: string, terms: PaymentTerms = TERMS, origin: PaymentStart['origin'] = 'draft'): Payment =>
   startPaymentAggregate({
     paymentId: 'pay-1',
     partnerId: P,
@@ -54,6 +56,7 @@ export const start = (amountTiyn?: string, terms: PaymentTerms = TERMS): Payment
     content: content(amountTiyn),
     terms,
     at: T0,
+    origin,
   });
 
 /** The decision, asserting it was accepted. */

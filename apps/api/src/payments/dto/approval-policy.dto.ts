@@ -1,4 +1,4 @@
 import { createZodDto } from 'nestjs-zod';
-import { approvalPolicyRequestSchema } from '../../../../../libs/domain/src/payment';
+import { approvalPolicyRequestSchema } from '@domain/payment';
 
 export class ApprovalPolicyDto extends createZodDto(approvalPolicyRequestSchema) {}

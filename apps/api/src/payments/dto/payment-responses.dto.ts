@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { ComplianceHoldStatus } from '../../../../../libs/domain/src/payment/compliance-hold';
+import type { ComplianceHoldStatus } from '@domain/payment/compliance-hold';
 import { instant, money, page } from '../../openapi/schemas';
 import { PAYMENT_STATUSES } from './payment.dto';
 

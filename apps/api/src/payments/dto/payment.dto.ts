@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { paymentDocumentPatchSchema, paymentDocumentSchema, type PaymentStatus } from '../../../../../libs/domain/src/payment';
-import { instantSchema, reasonTextSchema } from '../../../../../libs/domain/src/values';
+import { paymentDocumentPatchSchema, paymentDocumentSchema, type PaymentStatus } from '@domain/payment';
+import { instantSchema, reasonTextSchema } from '@domain/values';
 
 export const PAYMENT_STATUSES = [
   'DRAFT',
