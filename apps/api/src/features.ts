@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
-import { AuthenticationModule } from './authentication/authentication.module';
+import { AuthModule } from './auth/auth.module';
 import { BlockingModule } from './blocking/blocking.module';
 import { CodecModule } from './codec/codec.module';
 import { IdempotencyModule } from './common/idempotency.module';
@@ -12,7 +12,6 @@ import { PaymentsModule } from './payments/payments.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RegistrationModule } from './registration/registration.module';
-import { SecurityModule } from './security/security.module';
 import { SubUsersModule } from './sub-users/sub-users.module';
 
 /** Every cabinet and operator feature module, each configured from the validated environment. */
@@ -22,11 +21,10 @@ export const FEATURE_MODULES: { forRoot(env: ApiEnv): DynamicModule }[] = [
   AccountsModule,
   ReceiptsModule,
   RegistrationModule,
-  AuthenticationModule,
+  AuthModule,
   RecoveryModule,
   BlockingModule,
   OperatorLookupModule,
-  SecurityModule,
   SubUsersModule,
   PaymentsModule,
   AuditModule,

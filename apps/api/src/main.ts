@@ -1,7 +1,7 @@
 // First: sizes libuv's pool (argon2) before anything can start it.
 import './thread-pool';
 import 'reflect-metadata';
-import { ConfigError } from '../../../libs/infra/src/config/env.schema';
+import { ConfigError } from '@infra/config/env.schema';
 import { createApiApp } from './bootstrap';
 import { loadApiEnv } from './config/api-env';
 import { startApiTracing } from './observability/api-tracing';

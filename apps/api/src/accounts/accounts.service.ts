@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { accountNotFound } from '../../../../libs/domain/src/ledger';
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { accountNotFound } from '@domain/ledger';
+import { formatMoney } from '@domain/values/money.value-object';
+import { AuditLog } from '../common/audit-log.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem } from '../common/problem';
 
@@ -16,7 +16,7 @@ export interface AuditContext {
 export class AccountsService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: CabinetActor) {
@@ -37,16 +37,11 @@ export class AccountsService {
     if (!before) throw new DomainProblem(accountNotFound());
     await this.prisma.$transaction(async (tx) => {
       await tx.account.update({ where: { iban }, data: { blocked } });
-      await this.audit.append(tx, {
-        actorType: 'OPERATOR',
-        actorId: operatorId,
-        partnerId: before.partnerId,
+      await this.audit.within(tx, {
+        by: { operatorId, partnerId: before.partnerId },
+        caller: { requestId: ctx.requestId, address: ctx.clientAddress },
         action: blocked ? 'account.block' : 'account.unblock',
-        targetType: 'ACCOUNT',
-        targetId: iban,
-        outcome: 'SUCCESS',
-        requestId: ctx.requestId,
-        clientAddress: ctx.clientAddress,
+        target: { type: 'ACCOUNT', id: iban },
         details: { changed: before.blocked !== blocked, ...(reason ? { reason } : {}) },
       });
     });

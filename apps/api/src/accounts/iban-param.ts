@@ -1,5 +1,5 @@
 import { BadRequestException, Param, type PipeTransform } from '@nestjs/common';
-import { parseIban } from '../../../../libs/domain/src/values/iban.value-object';
+import { parseIban } from '@domain/values/iban.value-object';
 import { problem } from '../common/problem';
 
 /** Reads an IBAN path segment by the domain's rules; a malformed one is a 400 before any lookup. */

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import { formatMoney } from '@domain/values/money.value-object';
 import type { Statement } from './statement';
 
 export const STATEMENT_CSV_COLUMNS = [

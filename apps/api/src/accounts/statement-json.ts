@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
+import { formatMoney } from '@domain/values/money.value-object';
 import type { Statement } from './statement';
 
 /** The statement as JSON: money as decimal strings in KZT, times as ISO 8601 UTC. */

@@ -1,6 +1,6 @@
-import { formatIban, type Iban } from '../../../../libs/domain/src/values/iban.value-object';
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
-import { fields, renderPdf, table, type PdfFonts } from '../../../../libs/infra/src/pdf/pdf-document';
+import { formatIban, type Iban } from '@domain/values/iban.value-object';
+import { formatMoney } from '@domain/values/money.value-object';
+import { fields, renderPdf, table, type PdfFonts } from '@infra/pdf/pdf-document';
 import type { Statement } from './statement';
 
 type Language = 'kk' | 'ru';

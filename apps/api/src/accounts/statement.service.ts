@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accountNotFound, summarizeStatement, type StatementPeriod } from '../../../../libs/domain/src/ledger';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { accountNotFound, summarizeStatement, type StatementPeriod } from '@domain/ledger';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem } from '../common/problem';
 import type { Statement } from './statement';

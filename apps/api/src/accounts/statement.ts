@@ -1,4 +1,4 @@
-import type { LedgerDirection, StatementSummary } from '../../../../libs/domain/src/ledger';
+import type { LedgerDirection, StatementSummary } from '@domain/ledger';
 
 /** One line of a statement (§2.6): an entry of the ledger on the account. */
 export interface StatementOperation {

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
-import { auditProofErrors, type AuditConsistencyQuery } from '../../../../libs/domain/src/audit';
-import { auditPublicKey } from '../../../../libs/infra/src/audit/audit-keys';
-import type { InclusionProofJson } from '../../../../libs/infra/src/audit/audit-proof-verify';
-import { RECORD_COLUMNS, recordView, type AuditRecordRow } from '../../../../libs/infra/src/audit/audit-record-view';
-import { AuditTreeRepository, prismaSql, type StoredCheckpoint } from '../../../../libs/infra/src/audit/audit-tree.repository';
-import { checkpointJson, keyId, parseAndVerifyCheckpoint, rawPublicKey, verifierKey, type CheckpointJson } from '../../../../libs/infra/src/audit/transparency';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { auditProofErrors, type AuditConsistencyQuery } from '@domain/audit';
+import { auditPublicKey } from '@infra/audit/audit-keys';
+import type { InclusionProofJson } from '@infra/audit/audit-proof-verify';
+import { RECORD_COLUMNS, recordView, type AuditRecordRow } from '@infra/audit/audit-record-view';
+import { AuditTreeRepository, prismaSql, type StoredCheckpoint } from '@infra/audit/audit-tree.repository';
+import { checkpointJson, keyId, parseAndVerifyCheckpoint, rawPublicKey, verifierKey, type CheckpointJson } from '@infra/audit/transparency';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
 import { DomainProblem } from '../common/problem';
 import type { ApiEnv } from '../config/api-env';
 

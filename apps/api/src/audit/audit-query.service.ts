@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditRecordView, type AuditQuery, type AuditReader, type AuditRecordView } from '../../../../libs/domain/src/audit';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
+import { auditRecordView, type AuditQuery, type AuditReader, type AuditRecordView } from '@domain/audit';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
 
 export interface AuditPage {
   items: AuditRecordView[];

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
-import { auditOutcomeForStatus } from '../../../../libs/domain/src/audit';
-import type { AuditEntry, AuditService } from '../../../../libs/infra/src/audit/audit.service';
+import { auditOutcomeForStatus } from '@domain/audit';
+import type { AuditEntry, AuditService } from '@infra/audit/audit.service';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { OperatorIdentity } from '../operator/operator-auth.guard';
 import type { OperatorTargetPartner } from './operator-target-partner';

@@ -1,4 +1,4 @@
-import type { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 
 /** What the audit trail knows of an operator call once it is answered: the route's resource, its path parameters, the body. */
 export interface OperatorTarget {

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '../../../../libs/domain/src/access-level';
+import type { Actor } from '@domain/access-level';
 
 /** The authenticated cabinet user of a request. */
 export interface CabinetActor extends Actor {

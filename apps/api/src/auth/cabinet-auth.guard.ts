@@ -1,7 +1,7 @@
 import { CanActivate, Injectable, SetMetadata, UnauthorizedException, UseGuards, applyDecorators, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { authorize, type Permission } from '../../../../libs/domain/src/permissions';
+import { authorize, type Permission } from '@domain/permissions';
 import { DomainProblem } from '../common/problem';
 import { ApiProblems } from '../openapi/api-problems';
 import type { CabinetActor, CabinetRequest } from './cabinet-actor';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AccessLevel, UserStatus } from '../../../../libs/domain/src/access-level';
-import { assertSessionActivityPolicy, sessionActivityCutoffs, type SessionActivityPolicy } from '../../../../libs/domain/src/auth/session-activity';
-import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import type { AccessLevel, UserStatus } from '@domain/access-level';
+import { assertSessionActivityPolicy, sessionActivityCutoffs, type SessionActivityPolicy } from '@domain/auth/session-activity';
+import { SecretKeys } from '@infra/crypto/secret-keys';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
 import type { ApiEnv } from '../config/api-env';
 
 export interface OpenedSession {

@@ -5,7 +5,7 @@ import { ApiProblems } from '../openapi/api-problems';
 import { UserStatusDto } from './dto/blocking-responses.dto';
 import type { Request } from 'express';
 import { UuidParam } from '../common/uuid-param';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
+import { Caller, type ClientInfo } from '../common/client-info';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { BlockingService } from './blocking.service';
 import { BlockUserDto, UnblockUserDto } from './dto/blocking.dto';

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import type { UserStatus } from '../../../../libs/domain/src/access-level';
-import { blockUser, unblockUser } from '../../../../libs/domain/src/auth';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { readLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService, type Prisma } from '../../../../libs/infra/src/prisma/prisma.service';
-import { flowsWaitingOnUserQuery, userBlockedSignal } from '../../../../workflows/src/shared/user-blocked';
+import type { UserStatus } from '@domain/access-level';
+import { blockUser, unblockUser } from '@domain/auth';
+import { domainError } from '@domain/domain-error';
+import { readLoginCounters } from '@infra/auth/login-locks';
+import { AuditLog } from '../common/audit-log.service';
+import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
+import { flowsWaitingOnUserQuery, userBlockedSignal } from '@workflows/shared/user-blocked';
 import { DomainProblem } from '../common/problem';
-import type { ClientInfo } from '../login-protection/client-info';
+import type { ClientInfo } from '../common/client-info';
 
 /** Never more than this many flows wait on one user; the cap only bounds the loop. */
 const MAX_FLOWS = 1_000;
@@ -25,7 +25,7 @@ export class BlockingService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
   ) {}
 
   async block(userId: string, reason: string, operatorId: string, client: ClientInfo) {
@@ -100,18 +100,7 @@ export class BlockingService {
     client: ClientInfo,
     details: Record<string, unknown>,
   ) {
-    return this.audit.append(tx, {
-      actorType: 'OPERATOR',
-      actorId: operatorId,
-      partnerId: user.partnerId,
-      action,
-      targetType: 'USER',
-      targetId: user.id,
-      outcome: 'SUCCESS',
-      requestId: client.requestId,
-      clientAddress: client.address,
-      details,
-    });
+    return this.audit.within(tx, { by: { operatorId, partnerId: user.partnerId }, caller: client, action, target: { type: 'USER', id: user.id }, details });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { ENV } from '@infra/tokens';
 import type { ApiEnv } from '../config/api-env';
 
 /**

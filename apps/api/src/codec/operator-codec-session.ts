@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SecretKeys, digestsEqual } from '../../../../libs/infra/src/crypto/secret-keys';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { SecretKeys, digestsEqual } from '@infra/crypto/secret-keys';
+import { ENV } from '@infra/tokens';
 import type { ApiEnv } from '../config/api-env';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 

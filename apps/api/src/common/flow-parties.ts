@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
 
 export interface FlowPartner {
   id: string;

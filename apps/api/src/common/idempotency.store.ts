@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { Prisma, PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { domainError } from '@domain/domain-error';
+import { Prisma, PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
 import type { ApiEnv } from '../config/api-env';
 import { DomainProblem } from './problem';
 

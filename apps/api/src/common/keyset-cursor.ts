@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { parseInstant } from '../../../../libs/domain/src/values';
+import { parseInstant } from '@domain/values';
 import { problem } from './problem';
 
 /** A page position in a list ordered by (createdAt desc, id desc): opaque to clients. */

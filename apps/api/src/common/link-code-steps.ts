@@ -1,14 +1,13 @@
-import { HttpException } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { DomainProblem, problem } from './problem';
+import { domainError, type DomainError } from '@domain/domain-error';
+import { refused, success, wrongCodeRefusal, type Outcome } from '@domain/refusal';
+import { refusalFromTemporal } from './temporal-errors';
 
 /** What a link-and-code workflow is known by when it can't be asked: its mirrored row. */
 export interface LinkCodeRow {
   workflowId: string;
   status: string;
-  expiresAt: Date;
 }
 
 /**
@@ -27,7 +26,7 @@ export class LinkCodeSteps {
   }
 
   /** The live state from the workflow; the row's when the workflow can't be asked. */
-  async view<V>(row: LinkCodeRow, query: QueryDefinition<V>) {
+  async view<V>(row: LinkCodeRow & { expiresAt: Date }, query: QueryDefinition<V>) {
     try {
       return await this.temporal.workflow.getHandle(row.workflowId).query(query);
     } catch {
@@ -35,38 +34,40 @@ export class LinkCodeSteps {
     }
   }
 
-  /** An Update to the workflow; one that has ended refuses with the final state `ended()` reads (409). */
-  async update<R, A extends unknown[]>(workflowId: string, def: UpdateDefinition<R, A>, args: A, ended: () => Promise<string>): Promise<R> {
+  /**
+   * An Update to the workflow: its answer, or its refusal. One that has ended refuses
+   * with the final state `ended()` reads (409).
+   */
+  async update<R, A extends unknown[]>(workflowId: string, def: UpdateDefinition<R, A>, args: A, ended: () => Promise<string>): Promise<Outcome<R>> {
     try {
       const handle = this.temporal.workflow.getHandle(workflowId);
-      return await handle.executeUpdate(def as unknown as UpdateDefinition<R, [unknown]>, { args: args as unknown as [unknown] });
+      return success(await handle.executeUpdate(def as unknown as UpdateDefinition<R, [unknown]>, { args: args as unknown as [unknown] }));
     } catch (error) {
+      const refusal = refusalFromTemporal(error);
+      if (refusal) return refused(refusal);
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       const state = await ended();
-      throw new DomainProblem(domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `this ${this.noun} has ended (${state})`, { state }));
+      return refused(domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `this ${this.noun} has ended (${state})`, { state }));
     }
   }
 
   /** A code was entered before any was sent. */
-  noCode(state: string): DomainProblem {
-    return new DomainProblem(domainError(`${this.flow}.NO_CODE`, 'CONFLICT', 'request a code first', { state }));
+  noCode(state: string): DomainError {
+    return domainError(`${this.flow}.NO_CODE`, 'CONFLICT', 'request a code first', { state });
   }
 
   /** A password was sent before the code was verified. */
-  notVerified(state: string): DomainProblem {
-    return new DomainProblem(domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `verify the SMS code first (state ${state})`, { state }));
+  notVerified(state: string): DomainError {
+    return domainError(`${this.flow}.TRANSITION_NOT_ALLOWED`, 'CONFLICT', `verify the SMS code first (state ${state})`, { state });
   }
 
-  /** 400 for a wrong code, with the attempts left; the last one locks the flow. */
-  wrongCode(result: { status: string; attemptsLeft: number }): HttpException {
-    return new HttpException(
-      problem(400, result.status === 'LOCKED' ? `wrong code; the ${this.noun} is now locked` : 'wrong code', {
-        code: `${this.flow}.WRONG_CODE`,
-        attemptsLeft: result.attemptsLeft,
-        state: result.status,
-        errors: [{ path: 'code', message: 'wrong code' }],
-      }),
-      400,
+  /** A wrong code, with the attempts left; the last one locks the flow (§1.11). */
+  wrongCode(result: { status: string; attemptsLeft: number }): DomainError {
+    const locked = result.status === 'LOCKED';
+    return wrongCodeRefusal(
+      this.flow,
+      { attemptsLeft: result.attemptsLeft, locked, state: result.status },
+      { wrong: 'wrong code', locked: `wrong code; the ${this.noun} is now locked`, field: 'wrong code' },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone, type Email, type Phone } from '../../../../libs/domain/src/values';
+import { maskEmail, maskPhone, type Email, type Phone } from '@domain/values';
 
 /**
  * A user's e-mail and phone as every masked view shows them (cabinet and operator alike): the

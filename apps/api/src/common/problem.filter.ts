@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, ty
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
-import { isDomainError } from '../../../../libs/domain/src/domain-error';
+import { isDomainError } from '@domain/domain-error';
 import { DomainProblem, problem, problemFromDomain, type Problem } from './problem';
 import { fromTemporalFailure } from './temporal-errors';
 

@@ -1,26 +1,29 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, WorkflowNotFoundError, type TemporalFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { domainError, type DomainErrorKind } from '../../../../libs/domain/src/domain-error';
+import { domainError, type DomainError, type DomainErrorKind } from '@domain/domain-error';
 import { problem, problemFromDomain, type Problem } from './problem';
 
 /**
  * Workflows refuse an Update by throwing an ApplicationFailure whose `type` is the
- * domain error code and whose first detail is the DomainError; this turns it back
- * into the same problem response the API would give for a local refusal.
+ * domain error code and whose first detail is the DomainError; this gives that
+ * refusal back, for a use case to return like one of its own.
  */
-export function fromTemporalFailure(exception: unknown): Problem | null {
-  if (exception instanceof WorkflowNotFoundError) return problem(404, 'not found', { code: 'RESOURCE.NOT_FOUND' });
+export function refusalFromTemporal(exception: unknown): DomainError | null {
   const failure = exception instanceof WorkflowUpdateFailedError ? exception.cause : exception;
   const app = findApplicationFailure(failure);
   const detail = app?.details?.[0] as
     { code?: string; kind?: DomainErrorKind; message?: string; details?: Record<string, string | number | boolean | null> } | undefined;
-  if (detail?.code && detail.kind) {
-    const refused = problemFromDomain(domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details));
-    // A step refused because the database could not be reached in time: nothing changed, and asking again may work.
-    return detail.details?.retryable === true ? { ...refused, status: 503, title: problem(503, '').title } : refused;
-  }
+  return detail?.code && detail.kind ? domainError(detail.code, detail.kind, detail.message ?? app!.message, detail.details) : null;
+}
+
+/** A Temporal failure as the caller hears it: a workflow's refusal through the one mapper (problem.ts), else what went wrong. */
+export function fromTemporalFailure(exception: unknown): Problem | null {
+  if (exception instanceof WorkflowNotFoundError) return problem(404, 'not found', { code: 'RESOURCE.NOT_FOUND' });
+  const refusal = refusalFromTemporal(exception);
+  if (refusal) return problemFromDomain(refusal);
   // An Update whose I/O (SMS, mail, database) kept failing past its deadline: the
   // caller may retry, and must not read it as a bug of ours.
+  const failure = exception instanceof WorkflowUpdateFailedError ? exception.cause : exception;
   if (inChain(failure, (f) => f instanceof ActivityFailure || f instanceof TimeoutFailure)) {
     return problem(503, 'a delivery or dependency failed; retry shortly', { code: 'SERVICE.UNAVAILABLE' });
   }

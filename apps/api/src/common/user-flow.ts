@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import { Flow, FlowStatus, PartnerBin, PartnerId, UserId, UserIds } from '../../../../workflows/src/shared/search-attributes';
+import { ENV } from '@infra/tokens';
+import { Flow, FlowStatus, PartnerBin, PartnerId, UserId, UserIds } from '@workflows/shared/search-attributes';
 import type { ApiEnv } from '../config/api-env';
 import { FlowParties, type FlowUser } from './flow-parties';
 

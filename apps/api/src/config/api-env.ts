@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defaultTouchIntervalMs } from '../../../../libs/domain/src/auth/session-activity';
-import { loadEnv, refineShared, sharedEnvSchema } from '../../../../libs/infra/src/config/env.schema';
+import { defaultTouchIntervalMs } from '@domain/auth/session-activity';
+import { loadEnv, refineShared, sharedEnvSchema } from '@infra/config/env.schema';
 import { paymentsEnvShape } from '../payments/payments-env';
 import { subUsersEnvShape } from '../sub-users/sub-users-env';
 import { codecEnvShape } from '../codec/codec-env';
-import { auditPublicKeyEnvShape, refineAuditKey } from '../../../../libs/infra/src/audit/audit-keys';
-import { apiMetricsEnvShape, tracingEnvShape } from '../../../../libs/infra/src/observability/observability-env';
+import { auditPublicKeyEnvShape, refineAuditKey } from '@infra/audit/audit-keys';
+import { apiMetricsEnvShape, tracingEnvShape } from '@infra/observability/observability-env';
 import { trustedProxiesSchema } from '../http/trusted-proxies';
 import { operatorTokensSchema, parseOperatorEntry, type OperatorCredential } from '../operator/operator-credentials';
 

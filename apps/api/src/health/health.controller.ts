@@ -5,9 +5,9 @@ import { ApiProblems } from '../openapi/api-problems';
 import { AliveDto, ReadyDto } from './dto/health.dto';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import { MAILER } from '../../../../libs/infra/src/tokens';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import type { Mailer } from '@infra/messaging/mailer';
+import { MAILER } from '@infra/tokens';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal.module';
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T> =>

@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { assignRequestId } from '../../../../libs/infra/src/logging/request-id';
+import { AuditService } from '@infra/audit/audit.service';
+import { assignRequestId } from '@infra/logging/request-id';
 import { auditTrail } from '../audit/audit-trail.middleware';
 import { operatorTargetPartner } from '../audit/operator-target-partner';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import { CodecAuthGuard } from '../codec/codec-auth.guard';
 import { codecAuthBeforeBody } from '../codec/codec-auth.middleware';
 import type { ApiEnv } from '../config/api-env';

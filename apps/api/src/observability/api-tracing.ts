@@ -1,4 +1,4 @@
-import { startTracing, type Tracing } from '../../../../libs/infra/src/observability/tracing';
+import { startTracing, type Tracing } from '@infra/observability/tracing';
 import type { ApiEnv } from '../config/api-env';
 
 /** Tracing of the API process (off without an OTLP endpoint); spans that ended leave on SIGTERM. */

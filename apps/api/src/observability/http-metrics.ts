@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram } from 'prom-client';
-import { metricsRegistry } from '../../../../libs/infra/src/observability/metrics';
-import { routePattern } from '../../../../libs/infra/src/observability/route-pattern';
+import { metricsRegistry } from '@infra/observability/metrics';
+import { routePattern } from '@infra/observability/route-pattern';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 

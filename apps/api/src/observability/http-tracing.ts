@@ -1,8 +1,8 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
-import { redactUrl } from '../../../../libs/infra/src/logging/logger-options';
-import { routePattern } from '../../../../libs/infra/src/observability/route-pattern';
-import { tracing } from '../../../../libs/infra/src/observability/tracing';
+import { redactUrl } from '@infra/logging/logger-options';
+import { routePattern } from '@infra/observability/route-pattern';
+import { tracing } from '@infra/observability/tracing';
 
 /** Probes and scrapes would be most of the spans and tell nothing. */
 const UNTRACED = /^\/(health|ready)(\/|\?|$)/;

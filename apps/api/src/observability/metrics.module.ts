@@ -1,9 +1,9 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { registerAuditSealLag } from '../../../../libs/infra/src/observability/audit-seal-lag';
-import { metricsRegistry } from '../../../../libs/infra/src/observability/metrics';
-import { startOpsEndpoint, type OpsEndpoint } from '../../../../libs/infra/src/observability/metrics-endpoint';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { registerAuditSealLag } from '@infra/observability/audit-seal-lag';
+import { metricsRegistry } from '@infra/observability/metrics';
+import { startOpsEndpoint, type OpsEndpoint } from '@infra/observability/metrics-endpoint';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import type { ApiEnv } from '../config/api-env';
 
 const METRICS_ENV = Symbol('METRICS_ENV');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../common/keyset-cursor';
 import { maskedContact } from '../common/masked-contact';
 import type { OperatorLookupMatch, OperatorLookupQuery } from './dto/operator-lookup.dto';

@@ -1,7 +1,7 @@
 import { CanActivate, Inject, Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import { ENV } from '../../../../libs/infra/src/tokens';
+import { ENV } from '@infra/tokens';
 import type { ApiEnv } from '../config/api-env';
 import { operatorActorId } from './operator-credentials';
 

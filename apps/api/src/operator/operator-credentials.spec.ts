@@ -1,5 +1,5 @@
 import { loadApiEnv } from '../config/api-env';
-import { ConfigError } from '../../../../libs/infra/src/config/env.schema';
+import { ConfigError } from '@infra/config/env.schema';
 import { parseOperatorEntry } from './operator-credentials';
 
 const base = { APP_SECRET: Buffer.alloc(32, 7).toString('base64'), PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}` };

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import { receiptRefusal, type ReceiptChannel } from '../../../../libs/domain/src/ledger';
-import { paymentNotFound } from '../../../../libs/domain/src/payment/payment.errors';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import { receiptWorkflowId, type ReceiptInput } from '../../../../workflows/src/receipt/receipt.messages';
+import { domainError } from '@domain/domain-error';
+import { receiptRefusal, type ReceiptChannel } from '@domain/ledger';
+import { paymentNotFound } from '@domain/payment/payment.errors';
+import { AuditLog, type AuditFact } from '../common/audit-log.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
+import { receiptWorkflowId, type ReceiptInput } from '@workflows/receipt/receipt.messages';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import { DomainProblem } from '../common/problem';
 import { UserFlows } from '../common/user-flow';
@@ -25,7 +25,7 @@ export class ReceiptsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: Client,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
     private readonly userFlows: UserFlows,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
@@ -33,19 +33,16 @@ export class ReceiptsService {
   async request(actor: CabinetActor, paymentId: string, channel: ReceiptChannel, ctx: RequestContext) {
     const payment = await this.prisma.payment.findUnique({ where: { id: paymentId }, include: { ledgerPosting: { select: { outcome: true } } } });
     if (!payment || payment.partnerId !== actor.partnerId) throw new DomainProblem(paymentNotFound());
-    const audit = {
-      actorType: 'USER' as const,
-      actorId: actor.userId,
-      partnerId: actor.partnerId,
+    // The receipt workflow records its delivery; this is the request, granted or refused.
+    const audit: AuditFact = {
+      by: actor,
+      caller: { requestId: ctx.requestId, address: ctx.clientAddress },
       action: 'payment.receipt.request',
-      targetType: 'PAYMENT',
-      targetId: paymentId,
-      requestId: ctx.requestId,
-      clientAddress: ctx.clientAddress,
+      target: { type: 'PAYMENT', id: paymentId },
     };
     const refusal = receiptRefusal({ executed: payment.ledgerPosting?.outcome === 'EXECUTED', status: payment.status });
     if (refusal) {
-      await this.audit.record({ ...audit, outcome: 'FAILURE', details: { channel, code: refusal.code } });
+      await this.audit.alone({ ...audit, outcome: 'FAILURE', details: { channel, code: refusal.code } });
       throw new DomainProblem(refusal);
     }
     const key = ctx.idempotencyKey ?? randomUUID();
@@ -69,7 +66,7 @@ export class ReceiptsService {
       await this.sameRequestOrRefuse(workflowId, channel);
       return { id: key, channel, status: 'ACCEPTED' as const };
     }
-    await this.audit.record({ ...audit, outcome: 'SUCCESS', details: { channel, workflowId } });
+    await this.audit.alone({ ...audit, details: { channel, workflowId } });
     return { id: key, channel, status: 'ACCEPTED' as const };
   }
 

@@ -1,14 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
+import { Caller, type ClientInfo } from '../common/client-info';
+import { answer } from '../common/problem';
 import { ApiProblems } from '../openapi/api-problems';
 import { CodeSentDto, CodeVerifiedDto } from '../registration/dto/registration-responses.dto';
 import { RecoveryDoneDto, RecoveryRequestedDto, RecoveryViewDto } from './dto/recovery-responses.dto';
-import { Caller, type ClientInfo } from '../login-protection/client-info';
 import { RecoveryCodeDto, RecoveryPasswordDto, RecoveryRequestDto } from './dto/recovery.dto';
-import { RecoveryRequestService } from './recovery-request.service';
-import { RecoveryTokenPipe } from './recovery-token.pipe';
-import { RecoveryService } from './recovery.service';
+import { RecoveryTokenPipe } from './recovery-token';
+import { RequestRecoveryCodeUseCase } from './request-code/request-recovery-code.use-case';
+import { RequestRecoveryUseCase } from './request/request-recovery.use-case';
+import { SetRecoveryPasswordUseCase } from './set-password/set-recovery-password.use-case';
+import { VerifyRecoveryCodeUseCase } from './verify-code/verify-recovery-code.use-case';
+import { RecoveryViewUseCase } from './view/recovery-view.use-case';
 
 /**
  * Password recovery (§1.12), no session: the login starts it, then the e-mailed
@@ -19,8 +23,11 @@ import { RecoveryService } from './recovery.service';
 @Controller('v1/auth/recovery')
 export class RecoveryController {
   constructor(
-    private readonly requests: RecoveryRequestService,
-    private readonly recoveries: RecoveryService,
+    private readonly start: RequestRecoveryUseCase,
+    private readonly viewing: RecoveryViewUseCase,
+    private readonly codeRequest: RequestRecoveryCodeUseCase,
+    private readonly codeCheck: VerifyRecoveryCodeUseCase,
+    private readonly passwordSet: SetRecoveryPasswordUseCase,
   ) {}
 
   /** The same 202 whether or not the login exists; 429 when too many were requested. */
@@ -29,15 +36,15 @@ export class RecoveryController {
   @ApiProblems(429)
   @Post()
   @HttpCode(202)
-  request(@Body() body: RecoveryRequestDto, @Caller() client: ClientInfo) {
-    return this.requests.request(body.login, client);
+  async request(@Body() body: RecoveryRequestDto, @Caller() client: ClientInfo) {
+    return answer(await this.start.execute(body.login, client));
   }
 
   @ApiOperation({ summary: 'Read a recovery by its e-mailed link' })
   @ApiResponse({ status: 200, type: RecoveryViewDto })
   @Get(':token')
-  status(@Param('token', RecoveryTokenPipe) token: string) {
-    return this.recoveries.status(token);
+  async status(@Param('token', RecoveryTokenPipe) token: string) {
+    return answer(await this.viewing.execute(token));
   }
 
   /** Sends the SMS code; a resend waits the cooldown (429). */
@@ -46,8 +53,8 @@ export class RecoveryController {
   @ApiProblems(409, 429)
   @Post(':token/code')
   @HttpCode(202)
-  code(@Param('token', RecoveryTokenPipe) token: string) {
-    return this.recoveries.requestCode(token);
+  async code(@Param('token', RecoveryTokenPipe) token: string) {
+    return answer(await this.codeRequest.execute(token));
   }
 
   @ApiOperation({ summary: 'Verify the recovery SMS code' })
@@ -55,8 +62,8 @@ export class RecoveryController {
   @ApiProblems(409, 410, 429)
   @Post(':token/verify')
   @HttpCode(200)
-  verify(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryCodeDto, @Caller() client: ClientInfo) {
-    return this.recoveries.verify(token, body.code, client);
+  async verify(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryCodeDto, @Caller() client: ClientInfo) {
+    return answer(await this.codeCheck.execute(token, body.code, client));
   }
 
   /** The new password (§1.10); 400 lists every unmet rule. Every session of the user ends. */
@@ -65,7 +72,7 @@ export class RecoveryController {
   @ApiProblems(409)
   @Post(':token/password')
   @HttpCode(200)
-  password(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryPasswordDto, @Caller() client: ClientInfo) {
-    return this.recoveries.setPassword(token, body.password, client);
+  async password(@Param('token', RecoveryTokenPipe) token: string, @Body() body: RecoveryPasswordDto, @Caller() client: ClientInfo) {
+    return answer(await this.passwordSet.execute(token, body.password, client));
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowIdReusePolicy, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { domainError } from '../../../../libs/domain/src/domain-error';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import { cancelRegistrationSignal, registrationWorkflowId, type RegistrationInput } from '../../../../workflows/src/registration/registration.messages';
-import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '../../../../workflows/src/shared/search-attributes';
+import { domainError } from '@domain/domain-error';
+import type { SharedEnv } from '@infra/config/env.schema';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
+import { cancelRegistrationSignal, registrationWorkflowId, type RegistrationInput } from '@workflows/registration/registration.messages';
+import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '@workflows/shared/search-attributes';
 import { DomainProblem } from '../common/problem';
 import { userFlowMetadata } from '../common/user-flow';
 

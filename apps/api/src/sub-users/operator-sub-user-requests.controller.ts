@@ -2,11 +2,14 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@n
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiProblems } from '../openapi/api-problems';
-import { OperatorSubUserRequestPageDto, SubUserRequestDecisionDto } from './dto/sub-user-responses.dto';
+import { OperatorSubUserRequestPageDto, SubUserRequestDecisionDto } from './dto/operator-sub-user-responses.dto';
 import { UuidParam } from '../common/uuid-param';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { ListSubUserRequestsQuery, RejectSubUserDto } from './dto/sub-users.dto';
-import { OperatorSubUserRequestsService } from './operator-sub-user-requests.service';
+import { answer } from '../common/problem';
+import { ApproveSubUserRequestUseCase } from './approve-request/approve-sub-user-request.use-case';
+import { ListSubUserRequestsUseCase } from './list-requests/list-sub-user-requests.use-case';
+import { RejectSubUserRequestUseCase } from './reject-request/reject-sub-user-request.use-case';
 
 type OperatorRequest = { operator: OperatorIdentity };
 
@@ -16,14 +19,18 @@ type OperatorRequest = { operator: OperatorIdentity };
 @UseGuards(OperatorAuthGuard)
 @Controller('v1/operator/sub-user-requests')
 export class OperatorSubUserRequestsController {
-  constructor(private readonly requests: OperatorSubUserRequestsService) {}
+  constructor(
+    private readonly listing: ListSubUserRequestsUseCase,
+    private readonly approval: ApproveSubUserRequestUseCase,
+    private readonly rejection: RejectSubUserRequestUseCase,
+  ) {}
 
   /** Newest first; `?status=AWAITING_OPERATOR` is the operators' queue. */
   @ApiOperation({ summary: "List new-user requests; `status=AWAITING_OPERATOR` is the operators' queue" })
   @ZodResponse({ status: 200, type: OperatorSubUserRequestPageDto })
   @Get()
-  list(@Query() query: ListSubUserRequestsQuery) {
-    return this.requests.list(query);
+  async list(@Query() query: ListSubUserRequestsQuery) {
+    return answer(await this.listing.execute(query));
   }
 
   @ApiOperation({ summary: 'Approve a new-user request (§1.8.3)' })
@@ -31,8 +38,8 @@ export class OperatorSubUserRequestsController {
   @ApiProblems(409)
   @Post(':id/approve')
   @HttpCode(200)
-  approve(@UuidParam('id') id: string, @Req() req: OperatorRequest) {
-    return this.requests.approve(id, req.operator.operatorId);
+  async approve(@UuidParam('id') id: string, @Req() req: OperatorRequest) {
+    return answer(await this.approval.execute(id, req.operator.operatorId));
   }
 
   /** The reason is shown to the partner and kept in the audit trail (§1.15). */
@@ -41,7 +48,7 @@ export class OperatorSubUserRequestsController {
   @ApiProblems(409)
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@UuidParam('id') id: string, @Body() body: RejectSubUserDto, @Req() req: OperatorRequest) {
-    return this.requests.reject(id, req.operator.operatorId, body.reason);
+  async reject(@UuidParam('id') id: string, @Body() body: RejectSubUserDto, @Req() req: OperatorRequest) {
+    return answer(await this.rejection.execute(id, req.operator.operatorId, body.reason));
   }
 }

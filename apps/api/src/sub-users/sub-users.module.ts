@@ -1,12 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OperatorAuthGuard } from '../operator/operator-auth.guard';
-import { CreateSubUserRequestService } from './create-sub-user-request.service';
+import { ApproveSubUserRequestUseCase } from './approve-request/approve-sub-user-request.use-case';
+import { ConfirmSubUserRequestUseCase } from './confirm-request/confirm-sub-user-request.use-case';
+import { CreateSubUserRequestUseCase } from './create-request/create-sub-user-request.use-case';
+import { SubUserRequestStarter } from './create-request/start-sub-user-request';
+import { ListSubUserRequestsUseCase } from './list-requests/list-sub-user-requests.use-case';
+import { ListUsersUseCase } from './list-users/list-users.use-case';
 import { OperatorSubUserRequestsController } from './operator-sub-user-requests.controller';
-import { OperatorSubUserRequestsService } from './operator-sub-user-requests.service';
-import { SubUserRequestStarter } from './sub-user-request.starter';
-import { SubUserRequestStore } from './sub-user-request.store';
-import { SubUserRequestsService } from './sub-user-requests.service';
+import { RejectSubUserRequestUseCase } from './reject-request/reject-sub-user-request.use-case';
+import { SubUserRequestRepository } from './sub-user-request.repository';
 import { UsersController } from './users.controller';
+import { ViewSubUserRequestUseCase } from './view-request/view-sub-user-request.use-case';
 
 /** Sub-user creation (§1.8): the cabinet's users list and requests, and the operators' decisions. */
 @Module({})
@@ -16,11 +20,15 @@ export class SubUsersModule {
       module: SubUsersModule,
       controllers: [UsersController, OperatorSubUserRequestsController],
       providers: [
-        CreateSubUserRequestService,
+        ListUsersUseCase,
+        CreateSubUserRequestUseCase,
         SubUserRequestStarter,
-        SubUserRequestsService,
-        OperatorSubUserRequestsService,
-        SubUserRequestStore,
+        ConfirmSubUserRequestUseCase,
+        ViewSubUserRequestUseCase,
+        ListSubUserRequestsUseCase,
+        ApproveSubUserRequestUseCase,
+        RejectSubUserRequestUseCase,
+        SubUserRequestRepository,
         OperatorAuthGuard,
       ],
     };

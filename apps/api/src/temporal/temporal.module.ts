@@ -1,9 +1,9 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { temporalConnectionOptions } from '../../../../libs/infra/src/temporal/connection-options';
-import { EncryptionCodec } from '../../../../libs/infra/src/temporal/encryption-codec';
-import { clientTracingInterceptors } from '../../../../libs/infra/src/observability/temporal-tracing';
+import type { SharedEnv } from '@infra/config/env.schema';
+import { temporalConnectionOptions } from '@infra/temporal/connection-options';
+import { EncryptionCodec } from '@infra/temporal/encryption-codec';
+import { clientTracingInterceptors } from '@infra/observability/temporal-tracing';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 

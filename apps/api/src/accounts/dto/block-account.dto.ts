@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { reasonTextSchema } from '../../../../../libs/domain/src/values';
+import { reasonTextSchema } from '@domain/values';
 
 // The body is optional: a bare POST blocks or unblocks without a stated reason.
 export const blockAccountSchema = z.preprocess(

@@ -1,4 +1,4 @@
 import { createZodDto } from 'nestjs-zod';
-import { statementQuerySchema } from '../../../../../libs/domain/src/ledger';
+import { statementQuerySchema } from '@domain/ledger';
 
 export class StatementQueryDto extends createZodDto(statementQuerySchema) {}

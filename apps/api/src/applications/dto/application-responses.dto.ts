@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ACCESS_LEVELS, USER_STATUSES } from '../../../../../libs/domain/src/access-level';
-import type { ApplicationStatus } from '../../../../../workflows/src/onboarding/onboarding.messages';
+import { ACCESS_LEVELS, USER_STATUSES } from '@domain/access-level';
+import type { ApplicationStatus } from '@workflows/onboarding/onboarding.messages';
 import { REGISTRATION_STATUSES } from '../../registration/dto/registration-responses.dto';
 import { instant } from '../../openapi/schemas';
 

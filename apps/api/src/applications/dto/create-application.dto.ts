@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ACCESS_LEVELS } from '../../../../../libs/domain/src/access-level';
+import { ACCESS_LEVELS } from '@domain/access-level';
 import {
   binIinSchema,
   createMoneySchema,
@@ -9,7 +9,7 @@ import {
   organisationNameSchema,
   personNameSchema,
   phoneSchema,
-} from '../../../../../libs/domain/src/values';
+} from '@domain/values';
 
 export const createApplicationSchema = z
   .object({

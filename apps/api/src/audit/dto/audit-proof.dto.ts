@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { auditConsistencyQuerySchema, auditProofQuerySchema, auditRecordParamsSchema } from '../../../../../libs/domain/src/audit';
+import { auditConsistencyQuerySchema, auditProofQuerySchema, auditRecordParamsSchema } from '@domain/audit';
 import { instant } from '../../openapi/schemas';
 
 export class AuditRecordParamsDto extends createZodDto(auditRecordParamsSchema) {}

@@ -1,5 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
-import { auditQuerySchema, operatorAuditQuerySchema } from '../../../../../libs/domain/src/audit';
+import { auditQuerySchema, operatorAuditQuerySchema } from '@domain/audit';
 
 export class AuditQueryDto extends createZodDto(auditQuerySchema) {}
 export class OperatorAuditQueryDto extends createZodDto(operatorAuditQuerySchema) {}

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { TEXT_LIMITS, textSchema } from '../../../../../libs/domain/src/values';
+import { TEXT_LIMITS, textSchema } from '@domain/values';
 
 /** The text policy (issue 12): kept in the audit trail and shown to operators as written. */
 const reason = textSchema({ label: 'Reason', min: 3, max: TEXT_LIMITS.reason });

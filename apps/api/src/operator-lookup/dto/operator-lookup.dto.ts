@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ACCESS_LEVELS, USER_STATUSES } from '../../../../../libs/domain/src/access-level';
-import { binIinSchema, emailSchema, phoneSchema } from '../../../../../libs/domain/src/values';
+import { ACCESS_LEVELS, USER_STATUSES } from '@domain/access-level';
+import { binIinSchema, emailSchema, phoneSchema } from '@domain/values';
 import { APPLICATION_STATUSES } from '../../applications/dto/application-responses.dto';
 import { maskedContact } from '../../common/masked-contact';
 import { instant, page } from '../../openapi/schemas';

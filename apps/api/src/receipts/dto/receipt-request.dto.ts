@@ -1,4 +1,4 @@
 import { createZodDto } from 'nestjs-zod';
-import { receiptRequestSchema } from '../../../../../libs/domain/src/ledger';
+import { receiptRequestSchema } from '@domain/ledger';
 
 export class ReceiptRequestDto extends createZodDto(receiptRequestSchema) {}

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { RecoveryStatus } from '../../../../../libs/domain/src/auth/recovery';
+import type { RecoveryStatus } from '@domain/auth/recovery';
 import { instant } from '../../openapi/schemas';
 
 const RECOVERY_STATUSES = ['LINK_SENT', 'CODE_SENT', 'CODE_VERIFIED', 'COMPLETED', 'EXPIRED', 'LOCKED', 'CANCELLED'] as const satisfies readonly RecoveryStatus[];

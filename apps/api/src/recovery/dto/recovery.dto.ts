@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { emailSchema } from '../../../../../libs/domain/src/values';
+import { emailSchema } from '@domain/values';
 
 export class RecoveryRequestDto extends createZodDto(z.object({ login: emailSchema }).strict()) {}
 

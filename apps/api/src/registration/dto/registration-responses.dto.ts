@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { RegistrationStatus } from '../../../../../libs/domain/src/registration/registration.types';
+import type { RegistrationStatus } from '@domain/registration/registration.types';
 import { instant } from '../../openapi/schemas';
 
 export const REGISTRATION_STATUSES = [

@@ -1,8 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { capAccessLevel } from '../../../../../libs/domain/src/access-level';
-import { emailSchema, personNameSchema, phoneSchema, textSchema } from '../../../../../libs/domain/src/values';
-import { REJECTION_REASON_RULES } from '../../../../../libs/domain/src/sub-user-request';
+import { capAccessLevel } from '@domain/access-level';
+import { emailSchema, personNameSchema, phoneSchema, textSchema } from '@domain/values';
+import { REJECTION_REASON_RULES } from '@domain/sub-user-request';
 import { pageShape } from '../../payments/dto/payment.dto';
 import { codeSchema } from '../../registration/dto/registration.dto';
 
