@@ -1,4 +1,4 @@
-import { PasswordHasher, type Argon2Params } from '../libs/infra/src/crypto/password-hasher';
+import { PasswordHasher, type Argon2Params } from '@infra/crypto/password-hasher';
 
 /**
  * The physical limit of password login: argon2id verifications per second in a

@@ -1,8 +1,8 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../libs/infra/src/repo-root';
-import { workflowBundleOptions } from '../libs/infra/src/temporal/workflow-bundle';
+import { repoRoot } from '@infra/repo-root';
+import { workflowBundleOptions } from '@infra/temporal/workflow-bundle';
 
 // Pre-bundles the workflow code so workers start without webpack (WORKFLOW_BUNDLE_PATH).
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Request } from 'autocannon';
 import { randomInt } from 'node:crypto';
-import { codeScope } from '../../libs/infra/src/crypto/scopes';
-import { SecretKeys } from '../../libs/infra/src/crypto/secret-keys';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { codeScope } from '@infra/crypto/scopes';
+import { SecretKeys } from '@infra/crypto/secret-keys';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { bin, kzIban } from '../../test/support/fixtures';
-import { paymentCodeScope } from '../../workflows/src/payment/payment.messages';
+import { paymentCodeScope } from '@workflows/payment/payment.messages';
 import { activePartner, type ActivePartner } from '../support/active-partner';
 import { measure, type BenchContext } from '../support/context';
 import { waitLines } from '../support/db-waits';

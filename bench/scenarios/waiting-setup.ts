@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { PrismaService } from '../../libs/infra/src/prisma/prisma.service';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 import { bin, mobile } from '../../test/support/fixtures';
-import { registrationWorkflowId, type RegistrationInput } from '../../workflows/src/registration/registration.messages';
-import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '../../workflows/src/shared/search-attributes';
+import { registrationWorkflowId, type RegistrationInput } from '@workflows/registration/registration.messages';
+import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '@workflows/shared/search-attributes';
 import { mapLimit } from '../support/http';
 import { waitUntil } from '../support/timers';
 

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
 import { measure, type BenchContext } from '../support/context';
 import { until } from '../support/http';
 import { memoryOf, ms, num, table, usageTable, type Section } from '../support/report';

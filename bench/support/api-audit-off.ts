@@ -1,4 +1,4 @@
-import { AuditService } from '../../libs/infra/src/audit/audit.service';
+import { AuditService } from '@infra/audit/audit.service';
 
 /**
  * The API with its audit appends switched off, for the benchmark's "audit on vs off"

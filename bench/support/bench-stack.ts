@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadPrivateKey, rawPublicKey } from '../../libs/infra/src/audit/transparency';
+import { loadPrivateKey, rawPublicKey } from '@infra/audit/transparency';
 import { Client } from 'pg';
 import { applyMigrations, recreateDatabase } from '../../scripts/db/migrate';
 import { startMailDev } from '../../scripts/stack/maildev';

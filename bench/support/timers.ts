@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { PrismaService } from '../../libs/infra/src/prisma/prisma.service';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 import { percentile } from './load';
 
 export interface Spread {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
-import { CHECKPOINT_FILE } from '../../libs/infra/src/audit/audit-checkpoint-sink';
-import { verifyRecordProof, type InclusionProofJson } from '../../libs/infra/src/audit/audit-proof-verify';
-import { loadPublicKey } from '../../libs/infra/src/audit/transparency';
+import { DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { CHECKPOINT_FILE } from '@infra/audit/audit-checkpoint-sink';
+import { verifyRecordProof, type InclusionProofJson } from '@infra/audit/audit-proof-verify';
+import { loadPublicKey } from '@infra/audit/transparency';
 
 /**
  * `npm run audit:verify-proof -- <proof.json> [checkpoint file]`: verifies one record's inclusion

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
-import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
-import { repoRoot } from '../../libs/infra/src/repo-root';
+import { DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { verifyAuditLog } from '@infra/audit/audit-verify';
+import { repoRoot } from '@infra/repo-root';
 
 /**
  * `npm run audit:verify`: checks the whole audit log (§1.15) in one consistent snapshot against

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { repoRoot } from '../../libs/infra/src/repo-root';
+import { repoRoot } from '@infra/repo-root';
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each once and each

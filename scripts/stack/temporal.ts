@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/src/shared/search-attributes';
-import { repoRoot } from '../../libs/infra/src/repo-root';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '@workflows/shared/search-attributes';
+import { repoRoot } from '@infra/repo-root';
 import { portOpen, startProcess, waitFor, type Managed } from './processes';
 
 export const ROOT = repoRoot();

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
-import { AuditService, type AuditEntry } from '../../libs/infra/src/audit/audit.service';
-import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { AuditService, type AuditEntry } from '@infra/audit/audit.service';
+import { verifyAuditLog } from '@infra/audit/audit-verify';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { auditRows, ownDatabase, sealAndExport } from './support';
 
 /**

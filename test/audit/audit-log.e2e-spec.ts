@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { auditSigningKey, DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
-import { AUDIT_CHECKPOINT_INCONSISTENT, CHECKPOINT_FILE } from '../../libs/infra/src/audit/audit-checkpoint-sink';
-import { AuditService } from '../../libs/infra/src/audit/audit.service';
-import { RECORD_COLUMNS, recordLeafHash, type AuditRecordRow } from '../../libs/infra/src/audit/audit-record-view';
-import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
-import { formatCheckpoint, signCheckpoint } from '../../libs/infra/src/audit/transparency';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { auditSigningKey, DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { AUDIT_CHECKPOINT_INCONSISTENT, CHECKPOINT_FILE } from '@infra/audit/audit-checkpoint-sink';
+import { AuditService } from '@infra/audit/audit.service';
+import { RECORD_COLUMNS, recordLeafHash, type AuditRecordRow } from '@infra/audit/audit-record-view';
+import { verifyAuditLog } from '@infra/audit/audit-verify';
+import { formatCheckpoint, signCheckpoint } from '@infra/audit/transparency';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { auditRows, DEV_KEY_NAME, ownDatabase, sealAndExport, sealOnce } from './support';
 
 /**

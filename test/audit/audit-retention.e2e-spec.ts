@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { DEV_AUDIT_PUBLIC_KEY } from '../../libs/infra/src/audit/audit-keys';
-import { verifyAuditLog } from '../../libs/infra/src/audit/audit-verify';
+import { DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { verifyAuditLog } from '@infra/audit/audit-verify';
 import { TEMPORAL_BIN } from '../../scripts/stack/temporal';
-import { AUDIT_RETENTION_SCHEDULE_ID } from '../../workflows/src/audit/audit-retention.messages';
+import { AUDIT_RETENTION_SCHEDULE_ID } from '@workflows/audit/audit-retention.messages';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { auditRows, ownDatabase, waitForAudit } from './support';
 

@@ -1,10 +1,10 @@
 import { Worker } from '@temporalio/worker';
 import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
-import { loginChallengeWorkflowId } from '../../workflows/src/login-challenge/login-challenge.messages';
-import { recoveryWorkflowId } from '../../workflows/src/recovery/recovery.messages';
-import { registrationWorkflowId } from '../../workflows/src/registration/registration.messages';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
+import { loginChallengeWorkflowId } from '@workflows/login-challenge/login-challenge.messages';
+import { recoveryWorkflowId } from '@workflows/recovery/recovery.messages';
+import { registrationWorkflowId } from '@workflows/registration/registration.messages';
 import { readTestStack } from '../setup/test-stack';
 import { fromAddress } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';

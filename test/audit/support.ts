@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { applyMigrations, recreateDatabase } from '../../scripts/db/migrate';
 import { eventually } from '../support/harness';
-import { auditPublicKey, auditSigningKey } from '../../libs/infra/src/audit/audit-keys';
-import type { ExportOutcome, SinkLogger } from '../../libs/infra/src/audit/audit-checkpoint-sink';
-import { AuditSealer, exportLatestCheckpoint } from '../../libs/infra/src/audit/audit-sealer';
-import type { PrismaService } from '../../libs/infra/src/prisma/prisma.service';
+import { auditPublicKey, auditSigningKey } from '@infra/audit/audit-keys';
+import type { ExportOutcome, SinkLogger } from '@infra/audit/audit-checkpoint-sink';
+import { AuditSealer, exportLatestCheckpoint } from '@infra/audit/audit-sealer';
+import type { PrismaService } from '@infra/prisma/prisma.service';
 
 /**
  * A freshly migrated database of a spec's own: tampering and retention purges

@@ -1,7 +1,7 @@
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { loginChallengeStateQuery, loginChallengeWorkflowId } from '../../workflows/src/login-challenge/login-challenge.messages';
-import { registrationStateQuery, registrationWorkflowId } from '../../workflows/src/registration/registration.messages';
-import { recoveryStateQuery, recoveryWorkflowId } from '../../workflows/src/recovery/recovery.messages';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { loginChallengeStateQuery, loginChallengeWorkflowId } from '@workflows/login-challenge/login-challenge.messages';
+import { registrationStateQuery, registrationWorkflowId } from '@workflows/registration/registration.messages';
+import { recoveryStateQuery, recoveryWorkflowId } from '@workflows/recovery/recovery.messages';
 import { application } from '../support/fixtures';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { loginChallengeStateQuery, loginChallengeWorkflowId } from '../../workflows/src/login-challenge/login-challenge.messages';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { loginChallengeStateQuery, loginChallengeWorkflowId } from '@workflows/login-challenge/login-challenge.messages';
 import { fromAddress } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { uniqueClientAddress as address } from '../support/addresses';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

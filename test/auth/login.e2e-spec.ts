@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomInt } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { PERMISSIONS } from '../../libs/domain/src/permissions';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { PERMISSIONS } from '@domain/permissions';
 import { fromAddress } from '../support/addresses';
 import { call, startHarness, type Harness, type HttpResult } from '../support/harness';
 import { MailCatcher } from '../support/mail';

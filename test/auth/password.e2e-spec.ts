@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { recoveryStateQuery, recoveryWorkflowId } from '../../workflows/src/recovery/recovery.messages';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { recoveryStateQuery, recoveryWorkflowId } from '@workflows/recovery/recovery.messages';
 import { STRONG_PASSWORD } from '../support/fixtures';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,4 +1,4 @@
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';
 import { bearer, login, registerPartner, type RegisteredUser } from '../support/users';

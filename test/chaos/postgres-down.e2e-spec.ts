@@ -1,4 +1,4 @@
-import { registrationWorkflowId } from '../../workflows/src/registration/registration.messages';
+import { registrationWorkflowId } from '@workflows/registration/registration.messages';
 import { application } from '../support/fixtures';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { registrationWorkflowId } from '../../workflows/src/registration/registration.messages';
+import { registrationWorkflowId } from '@workflows/registration/registration.messages';
 import { startMailDev } from '../../scripts/stack/maildev';
 import { freePort, type Managed } from '../../scripts/stack/processes';
 import { ROOT } from '../../scripts/stack/temporal';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import type { Managed } from '../../scripts/stack/processes';
 import { ROOT } from '../../scripts/stack/temporal';
 import { cabinet, requestCode, statusBecomes, submitted, verify } from '../payments/support';

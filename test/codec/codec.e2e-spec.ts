@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { TEMPORAL_BIN } from '../../scripts/stack/temporal';
-import { onboardingWorkflowId } from '../../workflows/src/onboarding/onboarding.messages';
+import { onboardingWorkflowId } from '@workflows/onboarding/onboarding.messages';
 import { application } from '../support/fixtures';
 import { call, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,7 +1,7 @@
 import { Client, Connection, type WorkflowExecutionInfo } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { PartnerBin } from '../../workflows/src/shared/search-attributes';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { PartnerBin } from '@workflows/shared/search-attributes';
 import { cabinet, confirm, documentBody, expectStatus, setPolicy, statusBecomes, type Cabinet } from '../payments/support';
 import { createAndConfirm, newUser } from '../sub-users/support';
 import { fromAddress } from '../support/addresses';

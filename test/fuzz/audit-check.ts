@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../libs/infra/src/prisma/prisma.service';
+import type { PrismaClient } from '@infra/prisma/prisma.service';
 import type { FuzzRequest } from './cases';
 import type { Outcome } from './send';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { dirname, join } from 'node:path';
-import { createPrisma, type PrismaClient } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma, type PrismaClient } from '@infra/prisma/prisma.service';
 import { TEST_STATE_ENV } from '../setup/test-stack';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

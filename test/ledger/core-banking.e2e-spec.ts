@@ -1,5 +1,5 @@
 import { CoreBankingActivitiesImpl } from '../../apps/worker/src/core-banking/core-banking.activities';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { kzIban } from '../support/fixtures';
 import { call, startHarness, type Harness } from '../support/harness';
 import { insertPayment, ledgerInvariants, openPartner } from './support/ledger-fixtures';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { readTestStack } from '../setup/test-stack';
 import { call, eventually, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

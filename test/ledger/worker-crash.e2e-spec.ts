@@ -1,8 +1,8 @@
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { CoreBankingActivitiesImpl } from '../../apps/worker/src/core-banking/core-banking.activities';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
 import { startHarness, type Harness } from '../support/harness';
 import { insertPayment, openPartner } from './support/ledger-fixtures';
 

@@ -2,7 +2,7 @@ import { ApiMetricsEndpoint } from '../../apps/api/src/observability/metrics.mod
 import type { WorkerRuntime } from '../../apps/worker/src/create-worker';
 import { startWorkerEndpoint } from '../../apps/worker/src/observability/worker-endpoint';
 import { installWorkerRuntime } from '../../apps/worker/src/observability/worker-runtime';
-import type { OpsEndpoint } from '../../libs/infra/src/observability/metrics-endpoint';
+import type { OpsEndpoint } from '@infra/observability/metrics-endpoint';
 import { fromAddress } from '../support/addresses';
 import { call, startHarness, type Harness } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
+import { createPrisma } from '@infra/prisma/prisma.service';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
 import { bin, kzIban } from '../support/fixtures';
 import { eventually } from '../support/harness';
 import { MailCatcher } from '../support/mail';

@@ -49,7 +49,7 @@ export default async function globalSetup(): Promise<void> {
 /** Bundles the workflow code once for all specs (each worker loads the bundle). */
 async function bundle(dir: string): Promise<string> {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
-  const { workflowBundleOptions } = await import('../../libs/infra/src/temporal/workflow-bundle');
+  const { workflowBundleOptions } = await import('@infra/temporal/workflow-bundle');
   const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(ROOT), logger: undefined });
   const path = join(dir, 'workflow-bundle.js');
   writeFileSync(path, code);

@@ -1,4 +1,4 @@
-import { createPrisma } from '../../libs/infra/src/prisma/prisma.service';
+import { createPrisma } from '@infra/prisma/prisma.service';
 import { refuseAuditRecords, sqlText } from '../support/audit-fault';
 import { application } from '../support/fixtures';
 import { call, eventually, startHarness, type Harness } from '../support/harness';

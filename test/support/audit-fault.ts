@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../../libs/infra/src/prisma/prisma.service';
+import type { PrismaClient } from '@infra/prisma/prisma.service';
 
 /**
  * Makes PostgreSQL refuse the audit records `when` matches (an SQL condition over NEW), as a

@@ -7,7 +7,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { loadApiEnv, type ApiEnv } from '../../apps/api/src/config/api-env';
 import { loadWorkerEnv } from '../../apps/worker/src/config/worker-env';
 import { createWorkerRuntime, type WorkerRuntime } from '../../apps/worker/src/create-worker';
-import { encryptedDataConverter } from '../../libs/infra/src/temporal/encryption-codec';
+import { encryptedDataConverter } from '@infra/temporal/encryption-codec';
 import { readTestStack } from '../setup/test-stack';
 import { recordHistories } from './record-histories';
 

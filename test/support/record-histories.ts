@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Client } from '@temporalio/client';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../libs/infra/src/repo-root';
+import { repoRoot } from '@infra/repo-root';
 import { TEMPORAL_BIN } from '../../scripts/stack/temporal';
 
 export const HISTORIES_DIR = join(repoRoot(), 'workflows', 'histories');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { startTracing } from '../../../libs/infra/src/observability/tracing';
-import { ConfigError } from '../../../libs/infra/src/config/env.schema';
+import { startTracing } from '@infra/observability/tracing';
+import { ConfigError } from '@infra/config/env.schema';
 import { loadWorkerEnv } from './config/worker-env';
 import { createWorkerRuntime } from './create-worker';
 import { startWorkerEndpoint } from './observability/worker-endpoint';

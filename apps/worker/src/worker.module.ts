@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { InfraModule } from '../../../libs/infra/src/infra.module';
-import { loggerOptions } from '../../../libs/infra/src/logging/logger-options';
+import { InfraModule } from '@infra/infra.module';
+import { loggerOptions } from '@infra/logging/logger-options';
 import type { WorkerEnv } from './config/worker-env';
 import { AuditActivitiesImpl } from './audit/audit.activities';
 import { AuditSealerActivitiesImpl } from './audit/audit-sealer.activities';

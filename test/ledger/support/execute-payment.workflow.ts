@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { CoreBankingActivities } from '../../../workflows/src/payment/core-banking.activities.contract';
+import type { CoreBankingActivities } from '@workflows/payment/core-banking.activities.contract';
 
 // A short start-to-close timeout: an attempt whose worker died is retried within seconds.
 const bank = proxyActivities<CoreBankingActivities>({

@@ -1,7 +1,7 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { startTracing } from '../../../libs/infra/src/observability/tracing';
+import { startTracing } from '@infra/observability/tracing';
 
 /**
  * The spec's OTLP exporter, made once the receiver listens: tracing itself starts on import,

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { DEV_AUDIT_PUBLIC_KEY } from '../../../libs/infra/src/audit/audit-keys';
-import { verifyAuditLog, type AuditLogVerdict } from '../../../libs/infra/src/audit/audit-verify';
+import { DEV_AUDIT_PUBLIC_KEY } from '@infra/audit/audit-keys';
+import { verifyAuditLog, type AuditLogVerdict } from '@infra/audit/audit-verify';
 import { eventually } from '../../support/harness';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../libs/infra/src/prisma/prisma.service';
+import type { PrismaClient } from '@infra/prisma/prisma.service';
 import { call, type HttpResult } from '../../support/harness';
 import type { ApiNode } from './cluster';
 

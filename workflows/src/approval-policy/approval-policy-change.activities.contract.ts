@@ -1,4 +1,4 @@
-import type { ApprovalPolicy } from '../../../libs/domain/src/payment';
+import type { ApprovalPolicy } from '@domain/payment';
 
 /** The I/O of a policy change; implemented in apps/worker/src/payments. Idempotent. */
 export interface ApprovalPolicyActivities {

@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../../../libs/domain/src/access-level';
-import type { ChallengeStatus } from '../../../libs/domain/src/challenge';
-import type { ApprovalPolicy } from '../../../libs/domain/src/payment';
+import type { Actor } from '@domain/access-level';
+import type { ChallengeStatus } from '@domain/challenge';
+import type { ApprovalPolicy } from '@domain/payment';
 
 /** One requested change of a partner's approval policy, waiting for its requester's SMS code. */
 export const approvalPolicyChangeWorkflowId = (changeId: string) => `approval-policy-change-${changeId}`;

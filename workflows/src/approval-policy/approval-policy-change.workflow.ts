@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { Actor } from '../../../libs/domain/src/access-level';
+import type { Actor } from '@domain/access-level';
 import {
   challengeStatus,
   decideChallenge,
@@ -7,7 +7,7 @@ import {
   isChallengeFinal,
   type ChallengeEvent,
   type ChallengeStatus,
-} from '../../../libs/domain/src/challenge';
+} from '@domain/challenge';
 import { refusal } from '../shared/refusal';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';

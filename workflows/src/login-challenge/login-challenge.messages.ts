@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ChallengeStatus } from '../../../libs/domain/src/challenge';
+import type { ChallengeStatus } from '@domain/challenge';
 
 /** What a login-code challenge is started with (§1.4, §1.16). Ids, times and limits only — never the code. */
 export interface LoginChallengeInput {

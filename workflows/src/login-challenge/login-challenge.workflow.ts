@@ -6,7 +6,7 @@ import {
   isChallengeFinal,
   type ChallengeEvent,
   type ChallengeStatus,
-} from '../../../libs/domain/src/challenge';
+} from '@domain/challenge';
 import { refusal } from '../shared/refusal';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';

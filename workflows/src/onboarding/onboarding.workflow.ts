@@ -1,5 +1,5 @@
 import { condition, allHandlersFinished, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { decideOnboarding, initialOnboardingState, isOnboardingFinal, onboardingStatus, type OnboardingEvent } from '../../../libs/domain/src/onboarding';
+import { decideOnboarding, initialOnboardingState, isOnboardingFinal, onboardingStatus, type OnboardingEvent } from '@domain/onboarding';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus } from '../shared/search-attributes';
 import { refusal } from '../shared/refusal';

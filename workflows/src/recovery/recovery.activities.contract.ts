@@ -1,4 +1,4 @@
-import type { RecoveryStatus } from '../../../libs/domain/src/auth/recovery';
+import type { RecoveryStatus } from '@domain/auth/recovery';
 
 /** The I/O the recovery workflow orders; implemented in apps/worker. All idempotent. */
 export interface RecoveryActivities {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { RecoveryStatus } from '../../../libs/domain/src/auth/recovery';
+import type { RecoveryStatus } from '@domain/auth/recovery';
 
 /** What a password recovery is started with (§1.12). Ids, times and lifetimes only — no secrets, no personal data. */
 export interface RecoveryInput {

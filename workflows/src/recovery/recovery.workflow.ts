@@ -1,5 +1,5 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { recoveryStatus, type RecoveryStatus } from '../../../libs/domain/src/auth/recovery';
+import { recoveryStatus, type RecoveryStatus } from '@domain/auth/recovery';
 import { runLinkCodeFlow } from '../shared/link-code-flow';
 import { transitionTrail } from '../shared/transition-trail';
 import type { RecoveryActivities } from './recovery.activities.contract';

@@ -1,5 +1,5 @@
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
-import { registrationStatus } from '../../../libs/domain/src/registration';
+import { registrationStatus } from '@domain/registration';
 import { runLinkCodeFlow } from '../shared/link-code-flow';
 import { Flow, FlowStatus, PartnerBin, PartnerId, UserId } from '../shared/search-attributes';
 import { transitionTrail } from '../shared/transition-trail';

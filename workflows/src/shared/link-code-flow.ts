@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { decideRegistration, initialRegistrationState, isRegistrationFinal, type RegistrationEvent } from '../../../libs/domain/src/registration';
+import { decideRegistration, initialRegistrationState, isRegistrationFinal, type RegistrationEvent } from '@domain/registration';
 import { showLinkCodeStep } from './current-details';
 import { refusal } from './refusal';
 import { FlowStatus, UserIds } from './search-attributes';

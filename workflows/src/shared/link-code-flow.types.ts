@@ -1,6 +1,6 @@
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { MachineState } from '../../../libs/domain/src/machine-state';
-import type { RegistrationContext, RegistrationInput } from '../../../libs/domain/src/registration';
+import type { MachineState } from '@domain/machine-state';
+import type { RegistrationContext, RegistrationInput } from '@domain/registration';
 import type { TransitionActor } from './transition-trail';
 
 // The parts of a flow run on the registration machine by shared/link-code-flow.

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { DomainError } from '../../../libs/domain/src/domain-error';
+import type { DomainError } from '@domain/domain-error';
 
 /**
  * A refusal the REST caller must hear as-is: the failure type is the domain code

@@ -1,7 +1,7 @@
 import type { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, ActivityInterceptorsFactory, Next } from '@temporalio/worker';
-import { DATA_REJECTED } from '../../../../workflows/src/shared/data-rejected';
+import { DATA_REJECTED } from '@workflows/shared/data-rejected';
 import { classifyActivityError } from './classify-error';
 
 export { DATA_REJECTED };

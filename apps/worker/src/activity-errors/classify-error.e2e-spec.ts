@@ -1,6 +1,6 @@
 import type { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { createPrisma, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { createPrisma, type PrismaService } from '@infra/prisma/prisma.service';
 import { ActivityAlert, ActivityErrorsInterceptor, DATA_REJECTED } from './activity-errors.interceptor';
 import { classifyActivityError } from './classify-error';
 

@@ -1,4 +1,4 @@
-import { isDomainError } from '../../../../libs/domain/src/domain-error';
+import { isDomainError } from '@domain/domain-error';
 
 /**
  * Whether an activity's error is about the data (asking again cannot help) or about the

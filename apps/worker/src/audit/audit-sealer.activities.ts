@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { createPublicKey } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
-import { auditSigningKey } from '../../../../libs/infra/src/audit/audit-keys';
-import { AuditSealer, exportLatestCheckpoint } from '../../../../libs/infra/src/audit/audit-sealer';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import type { AuditSealerActivities, AuditSealerRun } from '../../../../workflows/src/audit/audit-sealer.activities.contract';
+import { auditSigningKey } from '@infra/audit/audit-keys';
+import { AuditSealer, exportLatestCheckpoint } from '@infra/audit/audit-sealer';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
+import type { AuditSealerActivities, AuditSealerRun } from '@workflows/audit/audit-sealer.activities.contract';
 import type { WorkerEnv } from '../config/worker-env';
 
 /** Fixed `alert` value: sealing failed (it is retried at the next interval; records wait, none is lost). */

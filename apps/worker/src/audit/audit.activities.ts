@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { auditRetentionMs } from '../../../../libs/domain/src/audit';
-import { AuditRetention } from '../../../../libs/infra/src/audit/audit-retention';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV } from '../../../../libs/infra/src/tokens';
-import type { AuditActivities, TransitionRecord } from '../../../../workflows/src/shared/audit.activities.contract';
-import type { AuditPurgeResult, AuditRetentionActivities } from '../../../../workflows/src/audit/audit-retention.activities.contract';
+import { auditRetentionMs } from '@domain/audit';
+import { AuditRetention } from '@infra/audit/audit-retention';
+import { AuditService } from '@infra/audit/audit.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV } from '@infra/tokens';
+import type { AuditActivities, TransitionRecord } from '@workflows/shared/audit.activities.contract';
+import type { AuditPurgeResult, AuditRetentionActivities } from '@workflows/audit/audit-retention.activities.contract';
 import type { WorkerEnv } from '../config/worker-env';
 import { transitionEntry } from './transition-entry';
 

@@ -1,7 +1,7 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
-import { AUDIT_RETENTION_SCHEDULE_ID, AUDIT_RETENTION_WORKFLOW_ID, AUDIT_RETENTION_WORKFLOW_TYPE } from '../../../../workflows/src/audit/audit-retention.messages';
-import { Flow } from '../../../../workflows/src/shared/search-attributes';
+import { AUDIT_RETENTION_SCHEDULE_ID, AUDIT_RETENTION_WORKFLOW_ID, AUDIT_RETENTION_WORKFLOW_TYPE } from '@workflows/audit/audit-retention.messages';
+import { Flow } from '@workflows/shared/search-attributes';
 
 /** Daily at 02:30 UTC, when the bank is quiet; the retention itself comes from the worker's configuration. */
 export const retentionSchedule = (taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> => ({

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import { AUDIT_SEALER_WORKFLOW_TYPE } from '../../../../workflows/src/audit/audit-sealer.messages';
-import { Flow } from '../../../../workflows/src/shared/search-attributes';
+import { AUDIT_SEALER_WORKFLOW_TYPE } from '@workflows/audit/audit-sealer.messages';
+import { Flow } from '@workflows/shared/search-attributes';
 
 /**
  * Starts the audit sealer (§1.15) unless it runs already: every worker calls this at boot, and

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../../libs/infra/src/audit/audit.service';
-import type { TransitionRecord } from '../../../../workflows/src/shared/audit.activities.contract';
+import type { AuditEntry } from '@infra/audit/audit.service';
+import type { TransitionRecord } from '@workflows/shared/audit.activities.contract';
 
 /**
  * A workflow's status change as the audit trail keeps it (§1.15): ids and statuses only. One

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AUDIT_RETENTION_MIN_DAYS } from '../../../../libs/domain/src/audit';
-import { auditSealerEnvShape, refineAuditKey } from '../../../../libs/infra/src/audit/audit-keys';
-import { loadEnv, refineShared, sharedEnvSchema } from '../../../../libs/infra/src/config/env.schema';
-import { tracingEnvShape, workerObservabilityEnvShape } from '../../../../libs/infra/src/observability/observability-env';
+import { AUDIT_RETENTION_MIN_DAYS } from '@domain/audit';
+import { auditSealerEnvShape, refineAuditKey } from '@infra/audit/audit-keys';
+import { loadEnv, refineShared, sharedEnvSchema } from '@infra/config/env.schema';
+import { tracingEnvShape, workerObservabilityEnvShape } from '@infra/observability/observability-env';
 
 /** The worker's configuration: the shared settings plus worker tuning. */
 export const workerEnvSchema = sharedEnvSchema

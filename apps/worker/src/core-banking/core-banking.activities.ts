@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { CoreBankingActivities } from '../../../../workflows/src/payment/core-banking.activities.contract';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { CoreBankingActivities } from '@workflows/payment/core-banking.activities.contract';
+import { AuditService } from '@infra/audit/audit.service';
+import { PrismaService } from '@infra/prisma/prisma.service';
 import { PaymentNotFoundError, postPayment } from './payment-posting';
 
 type ExecutionOutcome = Awaited<ReturnType<CoreBankingActivities['executePayment']>>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { awaitsExecution, balanceAfter, decideExecution, type LedgerLeg } from '../../../../libs/domain/src/ledger';
-import type { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { Prisma, type LedgerPosting, type PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import { awaitsExecution, balanceAfter, decideExecution, type LedgerLeg } from '@domain/ledger';
+import type { AuditService } from '@infra/audit/audit.service';
+import { Prisma, type LedgerPosting, type PrismaService } from '@infra/prisma/prisma.service';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isLoginLocked, statusWhenUnlocked } from '../../../../libs/domain/src/auth';
-import { maskEmail, type Email } from '../../../../libs/domain/src/values/email.value-object';
-import { maskPhone, type Phone } from '../../../../libs/domain/src/values/phone.value-object';
-import { lockLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import type { SmsSender } from '../../../../libs/infra/src/messaging/sms';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV, MAILER, SMS_SENDER } from '../../../../libs/infra/src/tokens';
-import type { LoginChallengeActivities } from '../../../../workflows/src/login-challenge/login-challenge.activities.contract';
-import type { LoginLockActivities } from '../../../../workflows/src/login-lock/login-lock.activities.contract';
+import { isLoginLocked, statusWhenUnlocked } from '@domain/auth';
+import { maskEmail, type Email } from '@domain/values/email.value-object';
+import { maskPhone, type Phone } from '@domain/values/phone.value-object';
+import { lockLoginCounters } from '@infra/auth/login-locks';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import type { SharedEnv } from '@infra/config/env.schema';
+import type { Mailer } from '@infra/messaging/mailer';
+import type { SmsSender } from '@infra/messaging/sms';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV, MAILER, SMS_SENDER } from '@infra/tokens';
+import type { LoginChallengeActivities } from '@workflows/login-challenge/login-challenge.activities.contract';
+import type { LoginLockActivities } from '@workflows/login-lock/login-lock.activities.contract';
 import { loginCodeSms, loginLockedMail, loginLockedSms } from '../messages/auth-templates';
 
 /**

@@ -5,7 +5,7 @@
  * the HTML part every value is escaped. Only the template's own words are trusted; a link
  * is trusted only when the template wraps it in `link()` (it comes from configuration).
  */
-import { displayText } from '../../../../libs/domain/src/values/text.value-object';
+import { displayText } from '@domain/values/text.value-object';
 
 export interface MailBody {
   readonly text: string;

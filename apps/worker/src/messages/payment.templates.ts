@@ -4,8 +4,8 @@
  * beneficiary and their account — so the user can see a code was asked for something else.
  * The code comes first (phones offer to autofill it); never the login.
  */
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
-import type { ApprovalPolicy } from '../../../../libs/domain/src/payment';
+import { formatMoney } from '@domain/values/money.value-object';
+import type { ApprovalPolicy } from '@domain/payment';
 import { smsValue } from './sms-text';
 import type { Language } from './templates';
 

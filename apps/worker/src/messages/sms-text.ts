@@ -4,7 +4,7 @@
  * §1.13). The text policy refuses them at input; rows written before it may still hold them,
  * so every stored value an SMS shows passes through here, and the sender checks the whole.
  */
-import { displayText } from '../../../../libs/domain/src/values/text.value-object';
+import { displayText } from '@domain/values/text.value-object';
 
 /** A stored value shown in an SMS: visible characters only, at most `max` code points (a cut ends in "…"). */
 export const smsValue = (text: string, max = 40): string => {

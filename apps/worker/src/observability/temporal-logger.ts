@@ -1,6 +1,6 @@
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/worker';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
-import { REDACT_PATHS } from '../../../../libs/infra/src/logging/logger-options';
+import { REDACT_PATHS } from '@infra/logging/logger-options';
 
 const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
   TRACE: 'trace',

@@ -1,5 +1,5 @@
-import { metricsRegistry } from '../../../../libs/infra/src/observability/metrics';
-import { startOpsEndpoint, type OpsEndpoint } from '../../../../libs/infra/src/observability/metrics-endpoint';
+import { metricsRegistry } from '@infra/observability/metrics';
+import { startOpsEndpoint, type OpsEndpoint } from '@infra/observability/metrics-endpoint';
 import type { WorkerEnv } from '../config/worker-env';
 import type { WorkerRuntime } from '../create-worker';
 

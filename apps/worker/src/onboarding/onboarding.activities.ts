@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { OnboardingActivities } from '../../../../workflows/src/onboarding/onboarding.activities.contract';
-import type { ApplicationStatus } from '../../../../workflows/src/onboarding/onboarding.messages';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
+import type { OnboardingActivities } from '@workflows/onboarding/onboarding.activities.contract';
+import type { ApplicationStatus } from '@workflows/onboarding/onboarding.messages';
+import { PrismaService } from '@infra/prisma/prisma.service';
 
 @Injectable()
 export class OnboardingActivitiesImpl implements OnboardingActivities {

@@ -1,5 +1,5 @@
-import { formatMoney } from '../../../../libs/domain/src/values/money.value-object';
-import { displayText } from '../../../../libs/domain/src/values/text.value-object';
+import { formatMoney } from '@domain/values/money.value-object';
+import { displayText } from '@domain/values/text.value-object';
 
 /** What a payment's confirming document says (§2.5); read from the payment and its ledger posting. */
 export interface ReceiptFacts {

@@ -1,6 +1,6 @@
 import { almatyTime } from '../messages/local-time';
-import { formatIban, type Iban } from '../../../../libs/domain/src/values/iban.value-object';
-import { fields, renderPdf, type PdfFonts } from '../../../../libs/infra/src/pdf/pdf-document';
+import { formatIban, type Iban } from '@domain/values/iban.value-object';
+import { fields, renderPdf, type PdfFonts } from '@infra/pdf/pdf-document';
 import type { Language } from '../messages/templates';
 import type { ReceiptFacts } from './receipt-facts';
 

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordLoginSuccess, statusWhenUnlocked, type RecoveryStatus } from '../../../../libs/domain/src/auth';
-import { maskEmail, type Email } from '../../../../libs/domain/src/values/email.value-object';
-import { lockLoginCounters, saveLoginCounters } from '../../../../libs/infra/src/auth/login-locks';
-import { AuditService } from '../../../../libs/infra/src/audit/audit.service';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { linkScope } from '../../../../libs/infra/src/crypto/scopes';
-import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
-import type { RecoveryActivities } from '../../../../workflows/src/recovery/recovery.activities.contract';
+import { recordLoginSuccess, statusWhenUnlocked, type RecoveryStatus } from '@domain/auth';
+import { maskEmail, type Email } from '@domain/values/email.value-object';
+import { lockLoginCounters, saveLoginCounters } from '@infra/auth/login-locks';
+import { AuditService } from '@infra/audit/audit.service';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import type { SharedEnv } from '@infra/config/env.schema';
+import { linkScope } from '@infra/crypto/scopes';
+import { SecretKeys } from '@infra/crypto/secret-keys';
+import type { Mailer } from '@infra/messaging/mailer';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV, MAILER } from '@infra/tokens';
+import type { RecoveryActivities } from '@workflows/recovery/recovery.activities.contract';
 import { recoveryCodeSms, recoveryLinkMail } from '../messages/auth-templates';
 
 /**

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { RegistrationActivities } from '../../../../workflows/src/registration/registration.activities.contract';
-import type { RegistrationView } from '../../../../workflows/src/registration/registration.messages';
-import { maskEmail } from '../../../../libs/domain/src/values/email.value-object';
-import type { SharedEnv } from '../../../../libs/infra/src/config/env.schema';
-import { OneTimeCodes } from '../../../../libs/infra/src/codes/one-time-codes';
-import { linkScope } from '../../../../libs/infra/src/crypto/scopes';
-import { SecretKeys } from '../../../../libs/infra/src/crypto/secret-keys';
-import type { Mailer } from '../../../../libs/infra/src/messaging/mailer';
-import { PrismaService } from '../../../../libs/infra/src/prisma/prisma.service';
-import { ENV, MAILER } from '../../../../libs/infra/src/tokens';
+import type { RegistrationActivities } from '@workflows/registration/registration.activities.contract';
+import type { RegistrationView } from '@workflows/registration/registration.messages';
+import { maskEmail } from '@domain/values/email.value-object';
+import type { SharedEnv } from '@infra/config/env.schema';
+import { OneTimeCodes } from '@infra/codes/one-time-codes';
+import { linkScope } from '@infra/crypto/scopes';
+import { SecretKeys } from '@infra/crypto/secret-keys';
+import type { Mailer } from '@infra/messaging/mailer';
+import { PrismaService } from '@infra/prisma/prisma.service';
+import { ENV, MAILER } from '@infra/tokens';
 import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
 import { subUserLinkMail } from '../messages/sub-user.templates';
 

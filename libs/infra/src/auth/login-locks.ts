@@ -1,5 +1,5 @@
-import type { UserStatus } from '../../../domain/src/access-level';
-import { NO_LOGIN_LOCK, type LoginLock } from '../../../domain/src/auth/login-lock';
+import type { UserStatus } from '@domain/access-level';
+import { NO_LOGIN_LOCK, type LoginLock } from '@domain/auth/login-lock';
 import type { Prisma } from '../prisma/prisma.service';
 
 type Db = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { maskPhone, type Phone } from '../../../domain/src/values/phone.value-object';
+import { maskPhone, type Phone } from '@domain/values/phone.value-object';
 import { codeScope } from '../crypto/scopes';
 import { SecretKeys, digestsEqual } from '../crypto/secret-keys';
 import { codesSent } from '../observability/metrics';

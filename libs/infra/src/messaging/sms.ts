@@ -1,4 +1,4 @@
-import { displayText } from '../../../domain/src/values/text.value-object';
+import { displayText } from '@domain/values/text.value-object';
 import type { PrismaService } from '../prisma/prisma.service';
 import type { Mailer } from './mailer';
 
