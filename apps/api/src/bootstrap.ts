@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiEnv } from './config/api-env';
 import { installHttpEdge } from './http/http-edge';
-import { buildOpenApiDocument } from './openapi/openapi.document';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { httpMetrics } from './observability/http-metrics';
 import { httpTracing } from './observability/http-tracing';
 

@@ -1,13 +1,13 @@
 import { allHandlersFinished, condition, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { decidePaymentCommand, PaymentErrorCode, type PaymentStatus } from '@domain/payment';
 import { FlowStatus } from '../shared/search-attributes';
-import { sendToBank } from './payment.bank';
-import { registerDocumentCommands } from './payment.commands';
-import { registerConfirmationCommands } from './payment.confirmations';
+import { sendToBank } from './payment-bank';
+import { registerDocumentCommands } from './payment-commands';
+import { registerConfirmationCommands } from './payment-confirmations';
 import { paymentStateQuery, type PaymentWorkflowInput } from './payment.messages';
-import { decideAndApply } from './payment.effects';
-import { createRuntime, type PaymentRuntime } from './payment.runtime';
-import { PaymentState } from './payment.state';
+import { decideAndApply } from './payment-effects';
+import { createRuntime, type PaymentRuntime } from './payment-runtime';
+import { PaymentState } from './payment-state';
 
 /** Since this patch an expiry that the aggregate finds not yet due is simply not taken (see `expire`). */
 const EXPIRE_ONLY_WHEN_DUE = 'expire-only-when-due';
@@ -19,7 +19,7 @@ const EXPIRE_ONLY_WHEN_DUE = 'expire-only-when-due';
  * resubmissions, cancellation, confirmations with codes bound to the current version, withdrawal
  * of a blocked confirmer, expiry of an unconfirmed document by timer, the compliance hold and the
  * bank. Every step is decided by the payment aggregate (libs/domain) and its effects carried out
- * by activities; a step whose write fails is not taken (payment.runtime.ts), so the row and this
+ * by activities; a step whose write fails is not taken (payment-runtime.ts), so the row and this
  * state never disagree.
  */
 export async function paymentWorkflow(input: PaymentWorkflowInput): Promise<{ status: PaymentStatus }> {

@@ -4,7 +4,7 @@ import { registrationWorkflowId } from '../registration/registration.messages';
 import { showFinished, showWaiting, showWorking } from '../shared/current-details';
 import { until } from '../shared/until';
 import { userBlockedSignal } from '../shared/user-blocked';
-import { createRunner } from './sub-user-request.effects';
+import { createRunner } from './sub-user-request-effects';
 import {
   approveUpdate,
   codeSentUpdate,
@@ -14,7 +14,7 @@ import {
   type SubUserRequestInput,
   type SubUserRequestView,
 } from './sub-user-request.messages';
-import { checkCode, SubUserRequestHolder } from './sub-user-request.state';
+import { checkCode, SubUserRequestHolder } from './sub-user-request-state';
 
 /** What the flow waits for, as operators read it in the Temporal UI (ids and times only). */
 const show = (next: SubUserRequestAgenda) => {

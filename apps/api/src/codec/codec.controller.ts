@@ -12,7 +12,7 @@ import { DomainProblem } from '../common/problem';
 import type { ApiEnv } from '../config/api-env';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { CodecAuthGuard } from './codec-auth.guard';
-import { CODEC_PAGE_CSP, codecLoginPage, codecSignedInPage } from './codec-login.page';
+import { CODEC_PAGE_CSP, codecLoginPage, codecSignedInPage } from './codec-login-page';
 import { CodecSessionDto, CodecSignInDto, PayloadsDto, PayloadsResultDto } from './codec.dto';
 import { CODEC_COOKIE, OperatorCodecSession } from './operator-codec-session';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { CabinetActor } from '../auth/cabinet-actor';
 import type { OperatorIdentity } from '../operator/operator-auth.guard';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore } from './idempotency.repository';
 import { problem } from './problem';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

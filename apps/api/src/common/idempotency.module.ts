@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore } from './idempotency.repository';
 
 /** Makes `@Idempotent()` usable on any controller: its interceptor and store are global. */
 @Global()

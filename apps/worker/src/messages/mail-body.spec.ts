@@ -1,8 +1,8 @@
-import { paymentConfirmationSms } from './payment.templates';
-import { receiptMail, receiptSms } from './receipt.templates';
+import { paymentConfirmationSms } from './payment-templates';
+import { receiptMail, receiptSms } from './receipt-templates';
 import { escapeHtml, link, mailBody } from './mail-body';
 import { loginLockedMail, recoveryLinkMail } from './auth-templates';
-import { subUserCodeSms, subUserLinkMail, subUserRejectedMail } from './sub-user.templates';
+import { subUserCodeSms, subUserLinkMail, subUserRejectedMail } from './sub-user-templates';
 import { registrationLinkMail } from './templates';
 import type { ReceiptFacts } from '../receipts/receipt-facts';
 

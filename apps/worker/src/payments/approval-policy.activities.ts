@@ -5,7 +5,7 @@ import { OneTimeCodes } from '@infra/codes/one-time-codes';
 import { PrismaService, type Prisma } from '@infra/prisma/prisma.service';
 import type { ApprovalPolicyActivities } from '@workflows/approval-policy/approval-policy-change.activities.contract';
 import { approvalPolicyCodeScope } from '@workflows/approval-policy/approval-policy-change.messages';
-import { policyChangeSms } from '../messages/payment.templates';
+import { policyChangeSms } from '../messages/payment-templates';
 
 /** The one code of a policy change. */
 const CODE_NO = 1;

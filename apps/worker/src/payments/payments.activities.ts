@@ -5,7 +5,7 @@ import { OneTimeCodes } from '@infra/codes/one-time-codes';
 import { PrismaService } from '@infra/prisma/prisma.service';
 import type { PaymentActivities, PaymentRecord } from '@workflows/payment/payment.activities.contract';
 import { paymentCodeScope } from '@workflows/payment/payment.messages';
-import { paymentConfirmationSms } from '../messages/payment.templates';
+import { paymentConfirmationSms } from '../messages/payment-templates';
 import { writePaymentRecord } from './payment-record';
 
 /** The code of a confirmation challenge is the only one in its scope. */

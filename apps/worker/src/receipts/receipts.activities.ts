@@ -9,7 +9,7 @@ import type { Mailer } from '@infra/messaging/mailer';
 import type { SmsSender } from '@infra/messaging/sms';
 import { PrismaService } from '@infra/prisma/prisma.service';
 import { ENV, MAILER, SMS_SENDER } from '@infra/tokens';
-import { receiptMail, receiptSms } from '../messages/receipt.templates';
+import { receiptMail, receiptSms } from '../messages/receipt-templates';
 import { receiptFacts } from './receipt-facts';
 import { receiptPdf } from './receipt-pdf';
 

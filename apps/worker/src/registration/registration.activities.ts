@@ -11,7 +11,7 @@ import type { Mailer } from '@infra/messaging/mailer';
 import { PrismaService } from '@infra/prisma/prisma.service';
 import { ENV, MAILER } from '@infra/tokens';
 import { registrationCodeSms, registrationLinkMail } from '../messages/templates';
-import { subUserLinkMail } from '../messages/sub-user.templates';
+import { subUserLinkMail } from '../messages/sub-user-templates';
 
 /**
  * Registration I/O. Every method is idempotent: a retry derives the same token or

@@ -9,8 +9,8 @@ import { PrismaService } from '@infra/prisma/prisma.service';
 import type { Mailer } from '@infra/messaging/mailer';
 import { ENV, MAILER } from '@infra/tokens';
 import type { SubUserCreation, SubUserRequestActivities, SubUserRequestRecord } from '@workflows/sub-user-request/sub-user-request.activities.contract';
-import { subUserCodeSms } from '../messages/sub-user.templates';
-import { mailSubUserRejection } from './sub-user-rejection.notice';
+import { subUserCodeSms } from '../messages/sub-user-templates';
+import { mailSubUserRejection } from './sub-user-rejection-notice';
 
 /** Prisma's unique-constraint violation. */
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';

@@ -1,4 +1,4 @@
-import { isSubUserCheckFailure, SUB_USER_CHECKS_REFUSAL } from '../sub-user-request/sub-user-request.checks';
+import { isSubUserCheckFailure, SUB_USER_CHECKS_REFUSAL } from '../sub-user-request/sub-user-request-checks.rules';
 import type { AuditOutcome } from './audit-outcome';
 
 /** Who reads the trail: a partner's full-access user, or a bank operator. */

@@ -52,7 +52,7 @@ export {
   paymentStatus,
   startPayment,
 } from './payment.decide';
-export { paymentConfirmationBinding, type PaymentBindingFacts } from './payment.binding';
+export { paymentConfirmationBinding, type PaymentBindingFacts } from './payment-binding';
 export {
   approvalPolicyProblems,
   DEFAULT_APPROVAL_POLICY,
@@ -64,7 +64,7 @@ export {
 } from './approval-policy';
 export { PAYMENT_FLOW, PaymentErrorCode } from './payment.errors';
 export type * from './payment.types';
-export { editPayment, EDIT_RETURN_REASON, storedDraftState } from './payment.edit';
+export { editPayment, EDIT_RETURN_REASON, storedDraftState } from './payment-edit.rules';
 export {
   BENEFICIARY_NAME_MAX_LENGTH,
   BENEFICIARY_NAME_RULES,
@@ -99,5 +99,5 @@ export { PAYMENT_TIMELINE_TYPES } from './payment.aggregate.types';
 export { decidePaymentCommand, decidePaymentCommands, keepCodeAttempt, startPaymentAggregate, type PaymentStart } from './payment.aggregate';
 export { awaitsComplianceDecision, needsHold } from './payment-bank.decide';
 export { codeRequestRefusal } from './payment-confirmation.decide';
-export { paymentUsers } from './payment.transition';
+export { paymentUsers } from './payment-decision';
 export { confirmationSummary, paymentCodesView, paymentProjection, paymentWaitingFor, type ConfirmationSummary, type PaymentCodeView } from './payment.projection';

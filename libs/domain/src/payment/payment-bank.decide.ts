@@ -1,7 +1,7 @@
 import type { Payment, PaymentCommand, PaymentDecision, PaymentEffect } from './payment.aggregate.types';
 import { ComplianceRefusalCode, decideComplianceHold, needsComplianceHold, placeComplianceHold } from './compliance-hold';
 import { decidePayment } from './payment.decide';
-import { accepted, byOperator, bySystem, iso, moveDocument, refused } from './payment.transition';
+import { accepted, byOperator, bySystem, iso, moveDocument, refused } from './payment-decision';
 
 type On<T extends PaymentCommand['type']> = Extract<PaymentCommand, { type: T }>;
 

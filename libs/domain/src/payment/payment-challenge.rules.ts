@@ -1,4 +1,5 @@
 import { domainError, type DomainError } from '../domain-error';
+import { wrongCodeRefusal, type FieldRefusal } from '../refusal';
 
 /**
  * Rules around the confirmation codes of a document (§1.13) that the challenge machine
@@ -6,9 +7,13 @@ import { domainError, type DomainError } from '../domain-error';
  */
 export const challengeNotFound = (): DomainError => domainError('PAYMENT.CHALLENGE_NOT_FOUND', 'NOT_FOUND', 'No such confirmation request for this document.');
 
-/** A wrong code: the attempt counts; the caller may try again while attempts are left. */
-export const wrongCode = (attemptsLeft: number, locked: boolean): DomainError =>
-  domainError('PAYMENT.WRONG_CODE', 'INVALID', locked ? 'Wrong code; this code is now blocked, request a new one.' : 'Wrong code.', { attemptsLeft, field: 'code' });
+/**
+ * A wrong code (§1.11): the attempt counts; the caller may try again while attempts are left,
+ * and the last one blocks the code. The one wrong-code shape of every flow, with the payment's
+ * wording; `field` stays in the body, as clients have always read it.
+ */
+export const wrongCode = (attemptsLeft: number, locked: boolean): FieldRefusal =>
+  wrongCodeRefusal('PAYMENT', { attemptsLeft, locked }, { wrong: 'Wrong code.', locked: 'Wrong code; this code is now blocked, request a new one.' }, { field: 'code' });
 
 /**
  * One user gets a new code for a document only after the cooldown since their last one,

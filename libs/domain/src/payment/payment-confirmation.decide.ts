@@ -4,7 +4,7 @@ import type { Payment, PaymentCommand, PaymentDecision, PaymentTimelineEntry } f
 import { codeResendRefusal } from './payment-challenge.rules';
 import { cancelCodes, checkCode, findCode, isCode, issueCode, lastCodeIssuedAt, withCodeState } from './payment-codes';
 import { decidePayment, paymentStatus } from './payment.decide';
-import { accepted, bySystem, byUser, codeBinding, iso, moveDocument, paymentUsers, refused, valueDateOf } from './payment.transition';
+import { accepted, bySystem, byUser, codeBinding, iso, moveDocument, paymentUsers, refused, valueDateOf } from './payment-decision';
 
 type On<T extends PaymentCommand['type']> = Extract<PaymentCommand, { type: T }>;
 

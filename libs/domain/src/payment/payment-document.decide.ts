@@ -2,8 +2,8 @@ import type { PaymentCommand, PaymentDecision, Payment } from './payment.aggrega
 import { cancelCodes } from './payment-codes';
 import { changedMeanwhile, expiryNotDue } from './payment.errors';
 import { decidePayment } from './payment.decide';
-import { EDIT_RETURN_REASON, editPayment } from './payment.edit';
-import { accepted, bySystem, byUser, moveDocument, refused } from './payment.transition';
+import { EDIT_RETURN_REASON, editPayment } from './payment-edit.rules';
+import { accepted, bySystem, byUser, moveDocument, refused } from './payment-decision';
 
 type On<T extends PaymentCommand['type']> = Extract<PaymentCommand, { type: T }>;
 

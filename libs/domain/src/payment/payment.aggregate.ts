@@ -3,7 +3,7 @@ import { decideBankAnswer, decideHold, decidePlaceHold, decideSettle } from './p
 import { NO_CODES, withCodeState } from './payment-codes';
 import { decideBlockUser, decideCheckCode, decideRequestCode, decideWithdrawal } from './payment-confirmation.decide';
 import { decideCancel, decideEdit, decideExpire, decideReturn, decideSubmit } from './payment-document.decide';
-import { storedDraftState } from './payment.edit';
+import { storedDraftState } from './payment-edit.rules';
 
 /**
  * The payment aggregate (§1.2, §1.13, §1.14, §2.4): one pure `decidePaymentCommand(payment, command)`

@@ -3,7 +3,7 @@ import type { ChallengeStatus } from '../challenge/challenge.types';
 import type { Payment, PaymentProjection } from './payment.aggregate.types';
 import { isPaymentFinal, paymentStatus } from './payment.decide';
 import type { PaymentStatus } from './payment.types';
-import { iso, valueDateOf } from './payment.transition';
+import { iso, valueDateOf } from './payment-decision';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 

@@ -34,7 +34,7 @@
  * SUB_USER_REQUEST.TRANSITION_NOT_ALLOWED (CONFLICT; public `details.status` and `details.action`); bad `at`: INVALID_EVENT.
  */
 export { subUserRequestMachine } from './sub-user-request.machine';
-export { subUserRequestMover, type SubUserRequestMover } from './sub-user-request.audit';
+export { subUserRequestMover, type SubUserRequestMover } from './sub-user-request-audit';
 export {
   canDecideSubUserRequest,
   decideSubUserRequest,
@@ -63,8 +63,8 @@ export {
   type SubUserCheckFlag,
   type SubUserPolicy,
   type SubUserRequestFacts,
-} from './sub-user-request.checks';
-export { registrationOutcomeEvent } from './sub-user-request.registration';
+} from './sub-user-request-checks.rules';
+export { registrationOutcomeEvent } from './sub-user-request-registration';
 export type * from './sub-user-request.types';
 export { SUB_USER_REQUEST_STATE } from './sub-user-request.aggregate.types';
 export type * from './sub-user-request.aggregate.types';

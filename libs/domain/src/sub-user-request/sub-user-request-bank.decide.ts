@@ -1,6 +1,6 @@
 import { SUB_USER_REQUEST_STATE as S, type SubUserRequest, type SubUserRequestCommand, type SubUserRequestDecision } from './sub-user-request.aggregate.types';
-import { assessSubUserRequest, subUserCheckEvent } from './sub-user-request.checks';
-import { accepted, step } from './sub-user-request.transition';
+import { assessSubUserRequest, subUserCheckEvent } from './sub-user-request-checks.rules';
+import { accepted, step } from './sub-user-request-decision';
 
 type On<T extends SubUserRequestCommand['type']> = Extract<SubUserRequestCommand, { type: T }>;
 

@@ -3,7 +3,7 @@ import { SUB_USER_REQUEST_STATE as S, type SubUserRequest, type SubUserRequestCo
 import { transitionNotAllowed } from '../machine-decide';
 import { decideSubUserRequest, isSubUserRequestFinal, subUserRequestStatus } from './sub-user-request.decide';
 import { noCode, notDue, SUB_USER_REQUEST_FLOW } from './sub-user-request.errors';
-import { accepted, codeBinding, refused, step } from './sub-user-request.transition';
+import { accepted, codeBinding, refused, step } from './sub-user-request-decision';
 
 type On<T extends SubUserRequestCommand['type']> = Extract<SubUserRequestCommand, { type: T }>;
 

@@ -8,8 +8,8 @@ import {
 } from './sub-user-request.aggregate.types';
 import { isSubUserRequestFinal, subUserRequestStatus } from './sub-user-request.decide';
 import { SUB_USER_REQUEST_FLOW } from './sub-user-request.errors';
-import { registrationOutcomeEvent } from './sub-user-request.registration';
-import { accepted, refused, step } from './sub-user-request.transition';
+import { registrationOutcomeEvent } from './sub-user-request-registration';
+import { accepted, refused, step } from './sub-user-request-decision';
 
 type On<T extends SubUserRequestCommand['type']> = Extract<SubUserRequestCommand, { type: T }>;
 

@@ -5,7 +5,7 @@ import { decideApprove, decideChecksDone, decideReject } from './sub-user-reques
 import { decideCheckCode, decideCodeNotSent, decideExpire } from './sub-user-request-code.decide';
 import { decideInvite, decideRegistrationEnded, decideRegistrationStarted, decideUserBlocked, decideUserCreation } from './sub-user-request-invitation.decide';
 import { startSubUserRequest } from './sub-user-request.decide';
-import { accepted, iso, refused } from './sub-user-request.transition';
+import { accepted, iso, refused } from './sub-user-request-decision';
 
 /**
  * The sub-user request aggregate (§1.8): one pure `decideSubUserRequestCommand(request, command)`

@@ -3,7 +3,7 @@ import type { ChallengeContext } from '../challenge/challenge.types';
 import type { DomainError } from '../domain-error';
 import type { MachineState } from '../machine-state';
 import type { RegistrationStatus } from '../registration/registration.types';
-import type { SubUserCheckFailure, SubUserCheckFlag, SubUserPolicy, SubUserRequestFacts } from './sub-user-request.checks';
+import type { SubUserCheckFailure, SubUserCheckFlag, SubUserPolicy, SubUserRequestFacts } from './sub-user-request-checks.rules';
 import type { SubUserRequestContext, SubUserRequestStateValue, SubUserRequestStatus } from './sub-user-request.types';
 
 /** The request machine's states by name, so no caller spells one as a bare string. */

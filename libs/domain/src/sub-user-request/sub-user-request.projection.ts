@@ -2,7 +2,7 @@ import { SUB_USER_REQUEST_STATE as S, type SubUserRequest, type SubUserRequestAg
 import { isSubUserRequestFinal, subUserRequestStatus } from './sub-user-request.decide';
 import type { SubUserRequestStateValue, SubUserRequestStatus } from './sub-user-request.types';
 import { subUserRequestDeadline } from './sub-user-request-code.decide';
-import { iso } from './sub-user-request.transition';
+import { iso } from './sub-user-request-decision';
 
 /** The request as its row mirrors it. */
 export const subUserRequestProjection = (s: SubUserRequest): SubUserRequestProjection => {

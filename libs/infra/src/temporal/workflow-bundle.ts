@@ -12,7 +12,7 @@ export function workflowBundleOptions(root: string): Pick<BundleOptions, 'workfl
   const alias = pathAliases(root);
   return {
     workflowsPath: join(root, 'workflows', 'src', 'index.ts'),
-    workflowInterceptorModules: [join(root, 'workflows', 'src', 'observability', 'tracing.interceptors.ts')],
+    workflowInterceptorModules: [join(root, 'workflows', 'src', 'observability', 'tracing.interceptor.ts')],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string> | undefined), ...alias } },

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ACCESS_LEVELS, USER_STATUSES } from '@domain/access-level';
-import type { SubUserCheckFailure } from '@domain/sub-user-request/sub-user-request.checks';
+import type { SubUserCheckFailure } from '@domain/sub-user-request/sub-user-request-checks.rules';
 import { instant, nullableString, page } from '../../openapi/schemas';
 import { REGISTRATION_STATUSES } from '../../registration/dto/registration-responses.dto';
 import { SUB_USER_REQUEST_STATUSES } from './sub-users.dto';

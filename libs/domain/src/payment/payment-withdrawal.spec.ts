@@ -1,6 +1,6 @@
 import type { MachineState } from '../machine-state';
 import { actor } from '../testing/actors';
-import { decidePayment, initialPaymentState, paymentStatus, PaymentErrorCode as Code, type ApprovalPolicy, type PaymentContext, type PaymentEvent } from '.';
+import { decidePayment, initialPaymentState, paymentStatus, PaymentErrorCode as Code, type ApprovalPolicy, type PaymentContext, type PaymentEvent } from './';
 
 type State = MachineState<PaymentContext>;
 const T0 = 1_700_000_000_000;

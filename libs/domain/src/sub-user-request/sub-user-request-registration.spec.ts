@@ -1,6 +1,6 @@
-import { decideSubUserRequest, initialSubUserRequestState, registrationOutcomeEvent, subUserRequestStatus } from '.';
+import { decideSubUserRequest, initialSubUserRequestState, registrationOutcomeEvent, subUserRequestStatus } from './';
 import type { MachineState } from '../machine-state';
-import type { SubUserRequestContext, SubUserRequestEvent } from '.';
+import type { SubUserRequestContext, SubUserRequestEvent } from './';
 import { actor } from '../testing/actors';
 
 const creator = actor('u-director', 'p-1');

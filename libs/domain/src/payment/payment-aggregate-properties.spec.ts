@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { actor } from '../testing/actors';
 import { author, content, dir1, dir2, dir3, policy, start, stranger, T0 } from '../testing/payment-aggregate';
-import { decidePaymentCommand, isPaymentFinal, paymentStatus, paymentWaitingFor, type BankAnswer, type Payment, type PaymentCommand } from '.';
+import { decidePaymentCommand, isPaymentFinal, paymentStatus, paymentWaitingFor, type BankAnswer, type Payment, type PaymentCommand } from './';
 
 const viewer = actor('u-viewer', 'partner-1', 'CREATE_AND_VIEW');
 const actors = [author, dir1, dir2, dir3, viewer, stranger];

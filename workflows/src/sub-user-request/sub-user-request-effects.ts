@@ -6,7 +6,7 @@ import { startFirstRegistration, type registrationWorkflow } from '../registrati
 import { FlowStatus, UserIds } from '../shared/search-attributes';
 import type { SubUserRequestActivities } from './sub-user-request.activities.contract';
 import type { SubUserRequestInput } from './sub-user-request.messages';
-import type { SubUserRequestHolder } from './sub-user-request.state';
+import type { SubUserRequestHolder } from './sub-user-request-state';
 
 const io = proxyActivities<SubUserRequestActivities>({
   startToCloseTimeout: '30 seconds',

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Actor } from '@domain/access-level';
 import type { SubUserRequestInput } from './sub-user-request.messages';
-import { checkCode, SubUserRequestHolder } from './sub-user-request.state';
+import { checkCode, SubUserRequestHolder } from './sub-user-request-state';
 
 const T0 = 1_700_000_000_000;
 const creator: Actor = { userId: 'u-director', partnerId: 'p-1', accessLevel: 'FULL_ACCESS', status: 'ACTIVE' };

@@ -1,4 +1,4 @@
-import { subUserRequestMover } from './sub-user-request.audit';
+import { subUserRequestMover } from './sub-user-request-audit';
 
 describe('subUserRequestMover', () => {
   const none = { operatorId: null, rejectReason: null };

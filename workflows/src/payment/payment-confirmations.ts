@@ -4,8 +4,8 @@ import { codeRequestRefusal, confirmationSummary, paymentStatus, type PaymentCom
 import { refusal } from '../shared/refusal';
 import { userBlockedSignal } from '../shared/user-blocked';
 import { checkConfirmationCodeUpdate, complianceDecisionUpdate, requestConfirmationUpdate, type CodeCheckResult, type CodeVerdict } from './payment.messages';
-import { check, decideAndApply } from './payment.effects';
-import type { PaymentRuntime } from './payment.runtime';
+import { check, decideAndApply } from './payment-effects';
+import type { PaymentRuntime } from './payment-runtime';
 
 /** Histories from before it answer an operator's decision before it is recorded. */
 const COMPLIANCE_DECISION_IS_A_STEP = 'compliance-decision-is-a-step';

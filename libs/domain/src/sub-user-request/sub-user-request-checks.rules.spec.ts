@@ -9,7 +9,7 @@ import {
   SUB_USER_CHECKS_REFUSAL,
   subUserRejectionView,
   type SubUserRequestFacts,
-} from '.';
+} from './';
 import { actor } from '../testing/actors';
 
 const clean: SubUserRequestFacts = {

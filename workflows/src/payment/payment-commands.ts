@@ -2,9 +2,9 @@ import { setHandler } from '@temporalio/workflow';
 import type { Actor } from '@domain/access-level';
 import { confirmationSummary, paymentStatus, type Payment, type PaymentCommand } from '@domain/payment';
 import type { PaymentCommandAudit } from './payment.activities.contract';
-import { check, decideAndApply, type ApplyOptions } from './payment.effects';
+import { check, decideAndApply, type ApplyOptions } from './payment-effects';
 import { cancelPaymentUpdate, editPaymentUpdate, returnPaymentUpdate, submitPaymentUpdate, type PaymentRequestOrigin } from './payment.messages';
-import type { PaymentRuntime } from './payment.runtime';
+import type { PaymentRuntime } from './payment-runtime';
 
 /**
  * The document commands of the cabinet (§1.2.2): submit, edit, return, cancel. Each is an

@@ -3,8 +3,8 @@ import { decidePaymentCommands, keepCodeAttempt, type Payment, type PaymentComma
 import { refusal } from '../shared/refusal';
 import { AmountKzt, UserIds } from '../shared/search-attributes';
 import type { PaymentCommandAudit } from './payment.activities.contract';
-import type { PaymentRuntime } from './payment.runtime';
-import type { PaymentState } from './payment.state';
+import type { PaymentRuntime } from './payment-runtime';
+import type { PaymentState } from './payment-state';
 
 export const amountKzt = (amountTiyn: string) => Number(amountTiyn) / 100;
 
@@ -29,7 +29,7 @@ export interface ApplyOptions {
 
 /**
  * Decides, keeps the new state, and carries out the effects in order; run inside a step
- * (payment.runtime.ts), which puts the state back if a write fails.
+ * (payment-runtime.ts), which puts the state back if a write fails.
  */
 export async function decideAndApply(rt: PaymentRuntime, commands: PaymentCommand | readonly PaymentCommand[], options: ApplyOptions = {}): Promise<Decided> {
   const { untilWritten = false } = options;

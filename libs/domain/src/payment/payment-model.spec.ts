@@ -10,7 +10,7 @@ import {
   type ApprovalPolicy,
   type PaymentContext,
   type PaymentEvent,
-} from '.';
+} from './';
 
 type State = MachineState<PaymentContext>;
 const T0 = 1_700_000_000_000;

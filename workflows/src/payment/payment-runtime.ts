@@ -8,8 +8,8 @@ import { WriteFailed } from '../shared/write-failure';
 import type { CoreBankingActivities } from './core-banking.activities.contract';
 import type { PaymentActivities, PaymentRecord } from './payment.activities.contract';
 import type { PaymentWorkflowInput } from './payment.messages';
-import { createProxies } from './payment.proxies';
-import type { PaymentState } from './payment.state';
+import { createProxies } from './payment-proxies';
+import type { PaymentState } from './payment-state';
 
 export interface PaymentRuntime {
   readonly state: PaymentState;

@@ -2,7 +2,7 @@ import { isSubUserCheckFailure } from '@domain/sub-user-request';
 import { maskEmail, type Email } from '@domain/values/email.value-object';
 import type { Mailer } from '@infra/messaging/mailer';
 import type { PrismaService } from '@infra/prisma/prisma.service';
-import { subUserRejectedMail } from '../messages/sub-user.templates';
+import { subUserRejectedMail } from '../messages/sub-user-templates';
 
 /**
  * §1.8.3: the creator learns by e-mail that the bank rejected their request, whether an

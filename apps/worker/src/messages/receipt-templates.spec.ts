@@ -1,4 +1,4 @@
-import { receiptMail, receiptSms } from './receipt.templates';
+import { receiptMail, receiptSms } from './receipt-templates';
 import type { ReceiptFacts } from '../receipts/receipt-facts';
 
 const facts: ReceiptFacts = {

@@ -2,7 +2,7 @@ import type { Actor } from '../access-level';
 import type { DomainError } from '../domain-error';
 import type { MachineState } from '../machine-state';
 import type { Payment, PaymentDecision, PaymentEffect, PaymentTimelineEntry, PaymentTimelineType } from './payment.aggregate.types';
-import { paymentConfirmationBinding } from './payment.binding';
+import { paymentConfirmationBinding } from './payment-binding';
 import { cancelCodes } from './payment-codes';
 import { isPaymentFinal, paymentStatus } from './payment.decide';
 import type { PaymentContext } from './payment.types';

@@ -1,7 +1,7 @@
 import { condition, log, sleep } from '@temporalio/workflow';
 import { awaitsComplianceDecision, needsHold } from '@domain/payment';
-import { decideAndApply } from './payment.effects';
-import type { PaymentRuntime } from './payment.runtime';
+import { decideAndApply } from './payment-effects';
+import type { PaymentRuntime } from './payment-runtime';
 
 /**
  * A fully confirmed document with the bank (§2.4): a large one first waits for an operator's

@@ -1,5 +1,5 @@
 import { SUB_USER_REQUEST_STATE as S } from './sub-user-request.aggregate.types';
-import { isSubUserCheckFailure } from './sub-user-request.checks';
+import { isSubUserCheckFailure } from './sub-user-request-checks.rules';
 import type { SubUserRequestStateValue } from './sub-user-request.types';
 
 /** Who moved a request into a state, as its audit record names them (§1.15). */

@@ -1,5 +1,5 @@
 import { actor } from '../testing/actors';
-import { decidePayment, editPayment, EDIT_RETURN_REASON, storedDraftState, type PaymentContext } from '.';
+import { decidePayment, editPayment, EDIT_RETURN_REASON, storedDraftState, type PaymentContext } from './';
 import type { MachineState } from '../machine-state';
 
 const T0 = 1_800_000_000_000;
