@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
-import { PaymentWorkflowGateway } from '../../apps/api/src/payments/payment-workflow.gateway';
+import { PaymentWorkflowService } from '../../apps/api/src/payments/payment-workflow.service';
 import { createPrisma, type PrismaService } from '@infra/prisma/prisma.service';
 import type { PaymentRecord, TimelineEntry } from '@workflows/payment/payment.activities.contract';
 import { paymentStateQuery, paymentWorkflowId, returnPaymentUpdate } from '@workflows/payment/payment.messages';
@@ -205,7 +205,7 @@ describe('a failed write never wedges a payment', () => {
     const id = await draft();
     // Started as the API would, but with a 3-second budget for bookkeeping writes.
     const row = await prisma.payment.findUniqueOrThrow({ where: { id } });
-    const gateway = h.api.get(PaymentWorkflowGateway);
+    const gateway = h.api.get(PaymentWorkflowService);
     const input = (gateway as unknown as { input(r: unknown): { settings: Record<string, unknown> } }).input(row);
     // The draft's own workflow (started with it, nothing written yet) makes way for this one.
     await handle(id).terminate('restarted with a short write budget');

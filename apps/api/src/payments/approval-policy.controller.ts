@@ -10,21 +10,28 @@ import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../common/client-info';
 import { VerifyCodeDto } from './dto/payment.dto';
 import { ApprovalPolicyDto } from './dto/approval-policy.dto';
-import { ApprovalPolicyService } from './approval-policy.service';
+import { answer } from '../common/problem';
+import { RequestApprovalPolicyChangeUseCase } from './request-policy-change/request-approval-policy-change.use-case';
+import { VerifyApprovalPolicyChangeUseCase } from './verify-policy-change/verify-approval-policy-change.use-case';
+import { ViewApprovalPolicyUseCase } from './view-policy/view-approval-policy.use-case';
 
 /** The partner's approval policy (§1.2.1): confirmations needed by amount; default one for any amount. */
 @ApiTags('approval policy')
 @Controller('v1/partner/approval-policy')
 export class ApprovalPolicyController {
-  constructor(private readonly policies: ApprovalPolicyService) {}
+  constructor(
+    private readonly viewing: ViewApprovalPolicyUseCase,
+    private readonly changeRequest: RequestApprovalPolicyChangeUseCase,
+    private readonly changeVerification: VerifyApprovalPolicyChangeUseCase,
+  ) {}
 
   /** `{rules: [{minAmount, requiredConfirmations}], authorMayConfirm, version}`; no rules: one confirmation. */
   @ApiOperation({ summary: "Read the partner's approval policy (§1.2.1)" })
   @ZodResponse({ status: 200, type: ApprovalPolicyViewDto })
   @Get()
   @Cabinet('APPROVAL_POLICY_VIEW')
-  get(@CurrentActor() actor: CabinetActor) {
-    return this.policies.get(actor.partnerId);
+  async get(@CurrentActor() actor: CabinetActor) {
+    return answer(await this.viewing.execute(actor.partnerId));
   }
 
   /**
@@ -38,8 +45,8 @@ export class ApprovalPolicyController {
   @HttpCode(202)
   @Cabinet('APPROVAL_POLICY_CHANGE')
   @Idempotent()
-  requestChange(@CurrentActor() actor: CabinetActor, @Body() body: ApprovalPolicyDto, @Caller() caller: ClientInfo) {
-    return this.policies.requestChange(actor, body, caller);
+  async requestChange(@CurrentActor() actor: CabinetActor, @Body() body: ApprovalPolicyDto, @Caller() caller: ClientInfo) {
+    return answer(await this.changeRequest.execute(actor, body, caller));
   }
 
   /** Confirms the change with the SMS code; 200 with the policy now in force. Documents already submitted keep theirs. */
@@ -49,7 +56,7 @@ export class ApprovalPolicyController {
   @Post('changes/:challengeId/verify')
   @HttpCode(200)
   @Cabinet('APPROVAL_POLICY_CHANGE')
-  verify(@CurrentActor() actor: CabinetActor, @UuidParam('challengeId') challengeId: string, @Body() body: VerifyCodeDto, @Caller() caller: ClientInfo) {
-    return this.policies.verifyChange(actor, challengeId, body.code, caller);
+  async verify(@CurrentActor() actor: CabinetActor, @UuidParam('challengeId') challengeId: string, @Body() body: VerifyCodeDto, @Caller() caller: ClientInfo) {
+    return answer(await this.changeVerification.execute(actor, challengeId, body.code, caller));
   }
 }

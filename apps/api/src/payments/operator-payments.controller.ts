@@ -7,7 +7,10 @@ import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../common/client-info';
 import { OperatorAuthGuard, type OperatorIdentity } from '../operator/operator-auth.guard';
 import { OperatorListPaymentsQueryDto, RefusePaymentDto } from './dto/operator-payment.dto';
-import { OperatorPaymentsService } from './operator-payments.service';
+import { answer } from '../common/problem';
+import { DecidePaymentHoldUseCase } from './hold-decision/decide-payment-hold.use-case';
+import { ListPaymentsUseCase } from './list/list-payments.use-case';
+import { ViewPaymentUseCase } from './view/view-payment.use-case';
 
 type OperatorRequest = { operator: OperatorIdentity };
 
@@ -17,21 +20,25 @@ type OperatorRequest = { operator: OperatorIdentity };
 @UseGuards(OperatorAuthGuard)
 @Controller('v1/operator/payments')
 export class OperatorPaymentsController {
-  constructor(private readonly payments: OperatorPaymentsService) {}
+  constructor(
+    private readonly listing: ListPaymentsUseCase,
+    private readonly viewing: ViewPaymentUseCase,
+    private readonly holdDecision: DecidePaymentHoldUseCase,
+  ) {}
 
   @ApiOperation({ summary: 'List payments; `status=ON_HOLD` is the compliance queue (§2.4)' })
   @ZodResponse({ status: 200, type: PaymentPageDto })
   @Get()
-  list(@Query() query: OperatorListPaymentsQueryDto) {
-    return this.payments.list(query);
+  async list(@Query() query: OperatorListPaymentsQueryDto) {
+    return answer(await this.listing.execute(null, query));
   }
 
   /** With the hold and the full timeline, operators included. */
   @ApiOperation({ summary: 'Read a payment with its hold and full timeline' })
   @ZodResponse({ status: 200, type: PaymentDto })
   @Get(':id')
-  get(@UuidParam('id') id: string) {
-    return this.payments.get(id);
+  async get(@UuidParam('id') id: string) {
+    return answer(await this.viewing.execute(id, null));
   }
 
   /** Releases a held payment to the bank's execution. */
@@ -40,8 +47,8 @@ export class OperatorPaymentsController {
   @ApiProblems(409)
   @Post(':id/execute')
   @HttpCode(200)
-  execute(@UuidParam('id') id: string, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
-    return this.payments.decide(id, req.operator.operatorId, { decision: 'EXECUTE' }, caller);
+  async execute(@UuidParam('id') id: string, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
+    return answer(await this.holdDecision.execute(id, req.operator.operatorId, { decision: 'EXECUTE' }, caller));
   }
 
   /** Refuses a held payment; the reason is shown to the partner. */
@@ -50,7 +57,7 @@ export class OperatorPaymentsController {
   @ApiProblems(409)
   @Post(':id/refuse')
   @HttpCode(200)
-  refuse(@UuidParam('id') id: string, @Body() body: RefusePaymentDto, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
-    return this.payments.decide(id, req.operator.operatorId, { decision: 'REFUSE', reason: body.reason }, caller);
+  async refuse(@UuidParam('id') id: string, @Body() body: RefusePaymentDto, @Req() req: OperatorRequest, @Caller() caller: ClientInfo) {
+    return answer(await this.holdDecision.execute(id, req.operator.operatorId, { decision: 'REFUSE', reason: body.reason }, caller));
   }
 }

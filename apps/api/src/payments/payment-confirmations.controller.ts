@@ -10,13 +10,18 @@ import { Idempotent } from '../common/idempotency.interceptor';
 import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../common/client-info';
 import { VerifyCodeDto } from './dto/payment.dto';
-import { PaymentConfirmationsService } from './payment-confirmations.service';
+import { answer } from '../common/problem';
+import { ConfirmPaymentUseCase } from './confirm/confirm-payment.use-case';
+import { RequestConfirmationCodeUseCase } from './request-code/request-confirmation-code.use-case';
 
 /** Confirming a document: full-access users only (§1.2.1), each with an SMS code bound to it (§1.13). */
 @ApiTags('payments')
 @Controller('v1/payments/:id/confirmations')
 export class PaymentConfirmationsController {
-  constructor(private readonly confirmations: PaymentConfirmationsService) {}
+  constructor(
+    private readonly codeRequest: RequestConfirmationCodeUseCase,
+    private readonly confirmation: ConfirmPaymentUseCase,
+  ) {}
 
   /** Sends the caller a code stating the amount and beneficiary; 202 `{challengeId, expiresAt}`. */
   @ApiOperation({ summary: 'Send the caller an SMS code to confirm a payment (§1.13)' })
@@ -26,8 +31,8 @@ export class PaymentConfirmationsController {
   @HttpCode(202)
   @Cabinet('PAYMENT_CONFIRM')
   @Idempotent()
-  request(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
-    return this.confirmations.request(actor, id, caller);
+  async request(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
+    return answer(await this.codeRequest.execute(actor, id, caller));
   }
 
   /** One confirmation: 200 `{status, confirmations, requiredConfirmations}`; a wrong code is a 400 with `attemptsLeft`. */
@@ -37,13 +42,13 @@ export class PaymentConfirmationsController {
   @Post(':challengeId/verify')
   @HttpCode(200)
   @Cabinet('PAYMENT_CONFIRM')
-  verify(
+  async verify(
     @CurrentActor() actor: CabinetActor,
     @UuidParam('id') id: string,
     @UuidParam('challengeId') challengeId: string,
     @Body() body: VerifyCodeDto,
     @Caller() caller: ClientInfo,
   ) {
-    return this.confirmations.verify(actor, id, challengeId, body.code, caller);
+    return answer(await this.confirmation.execute(actor, id, challengeId, body.code, caller));
   }
 }

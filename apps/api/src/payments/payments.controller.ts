@@ -16,21 +16,28 @@ import { CurrentActor, type CabinetActor } from '../auth/cabinet-actor';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { UuidParam } from '../common/uuid-param';
 import { Caller, type ClientInfo } from '../common/client-info';
-import { CreatePaymentService } from './create-payment.service';
+import { answer } from '../common/problem';
+import { CancelPaymentUseCase } from './cancel/cancel-payment.use-case';
+import { CreatePaymentDraftUseCase } from './create-draft/create-payment-draft.use-case';
 import { CreatePaymentDto, ListPaymentsQueryDto, PatchPaymentDto, ReturnPaymentDto } from './dto/payment.dto';
-import { EditPaymentService } from './edit-payment.service';
-import { PaymentLifecycleService } from './payment-lifecycle.service';
-import { PaymentQueriesService } from './payment-queries.service';
+import { EditPaymentUseCase } from './edit/edit-payment.use-case';
+import { ListPaymentsUseCase } from './list/list-payments.use-case';
+import { ReturnPaymentUseCase } from './return/return-payment.use-case';
+import { SubmitPaymentUseCase } from './submit/submit-payment.use-case';
+import { ViewPaymentUseCase } from './view/view-payment.use-case';
 
 /** Payment documents of the caller's partner (§1.2, §2.4). Another partner's document is a 404. */
 @ApiTags('payments')
 @Controller('v1/payments')
 export class PaymentsController {
   constructor(
-    private readonly creation: CreatePaymentService,
-    private readonly editing: EditPaymentService,
-    private readonly lifecycle: PaymentLifecycleService,
-    private readonly queries: PaymentQueriesService,
+    private readonly creation: CreatePaymentDraftUseCase,
+    private readonly listing: ListPaymentsUseCase,
+    private readonly viewing: ViewPaymentUseCase,
+    private readonly editing: EditPaymentUseCase,
+    private readonly submission: SubmitPaymentUseCase,
+    private readonly returning: ReturnPaymentUseCase,
+    private readonly cancellation: CancelPaymentUseCase,
   ) {}
 
   /** A new draft (201 `{id, number, status: "DRAFT"}`); send `Idempotency-Key` so a double click makes one document. */
@@ -40,8 +47,8 @@ export class PaymentsController {
   @Post()
   @Cabinet('PAYMENT_CREATE')
   @Idempotent()
-  create(@CurrentActor() actor: CabinetActor, @Body() body: CreatePaymentDto, @Caller() caller: ClientInfo) {
-    return this.creation.create(actor, body, caller);
+  async create(@CurrentActor() actor: CabinetActor, @Body() body: CreatePaymentDto, @Caller() caller: ClientInfo) {
+    return answer(await this.creation.execute(actor, body, caller));
   }
 
   /** Newest first; `nextCursor` fetches the next page. */
@@ -49,10 +56,8 @@ export class PaymentsController {
   @ZodResponse({ status: 200, type: PaymentPageDto })
   @Get()
   @Cabinet('PAYMENT_VIEW')
-  list(@CurrentActor() actor: CabinetActor, @Query() query: ListPaymentsQueryDto) {
-    const createdAt = query.from === undefined && query.to === undefined ? undefined : { gte: maybeDate(query.from), lt: maybeDate(query.to) };
-    const where = { partnerId: actor.partnerId, ...(query.status && { status: query.status }), ...(createdAt && { createdAt }) };
-    return this.queries.list(where, query, 'cabinet');
+  async list(@CurrentActor() actor: CabinetActor, @Query() query: ListPaymentsQueryDto) {
+    return answer(await this.listing.execute(actor.partnerId, query));
   }
 
   /** The document, the confirmations of its current version, and its timeline: every step, who and when. */
@@ -60,8 +65,8 @@ export class PaymentsController {
   @ZodResponse({ status: 200, type: PaymentDto })
   @Get(':id')
   @Cabinet('PAYMENT_VIEW')
-  get(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string) {
-    return this.queries.ofPartner(id, actor.partnerId);
+  async get(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string) {
+    return answer(await this.viewing.execute(id, actor.partnerId));
   }
 
   /** Edits any subset of the fields. A submitted document returns to draft and loses its confirmations (§1.13). */
@@ -70,8 +75,8 @@ export class PaymentsController {
   @ApiProblems(409, 422)
   @Patch(':id')
   @Cabinet('PAYMENT_EDIT')
-  edit(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Body() body: PatchPaymentDto, @Caller() caller: ClientInfo) {
-    return this.editing.edit(actor, id, body, caller);
+  async edit(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Body() body: PatchPaymentDto, @Caller() caller: ClientInfo) {
+    return answer(await this.editing.execute(actor, id, body, caller));
   }
 
   /** Sends the document for confirmation under the partner's current approval policy. */
@@ -81,8 +86,8 @@ export class PaymentsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Cabinet('PAYMENT_SUBMIT')
-  submit(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
-    return this.lifecycle.submit(actor, id, caller);
+  async submit(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
+    return answer(await this.submission.execute(actor, id, caller));
   }
 
   /** Back to draft with a reason; every confirmation is void. */
@@ -92,8 +97,8 @@ export class PaymentsController {
   @Post(':id/return')
   @HttpCode(200)
   @Cabinet('PAYMENT_RETURN')
-  returnToDraft(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Body() body: ReturnPaymentDto, @Caller() caller: ClientInfo) {
-    return this.lifecycle.returnToDraft(actor, id, body.reason, caller);
+  async returnToDraft(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Body() body: ReturnPaymentDto, @Caller() caller: ClientInfo) {
+    return answer(await this.returning.execute(actor, id, body.reason, caller));
   }
 
   @ApiOperation({ summary: 'Cancel a payment' })
@@ -102,9 +107,7 @@ export class PaymentsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Cabinet('PAYMENT_CANCEL')
-  cancel(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
-    return this.lifecycle.cancel(actor, id, caller);
+  async cancel(@CurrentActor() actor: CabinetActor, @UuidParam('id') id: string, @Caller() caller: ClientInfo) {
+    return answer(await this.cancellation.execute(actor, id, caller));
   }
 }
-
-const maybeDate = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));

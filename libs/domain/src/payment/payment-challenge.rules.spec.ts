@@ -16,6 +16,7 @@ describe('confirmation codes of a document (§1.13)', () => {
   it('a wrong code is a field error with the attempts left; an unknown challenge is not found', () => {
     expect(wrongCode(2, false)).toMatchObject({ code: 'PAYMENT.WRONG_CODE', kind: 'INVALID', details: { attemptsLeft: 2, field: 'code' } });
     expect(wrongCode(0, true).message).toContain('blocked');
+    expect(wrongCode(2, false).fields).toEqual([{ path: 'code', message: 'Wrong code.' }]);
     expect(challengeNotFound()).toMatchObject({ kind: 'NOT_FOUND' });
   });
 });

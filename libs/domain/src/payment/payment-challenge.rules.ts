@@ -13,7 +13,12 @@ export const challengeNotFound = (): DomainError => domainError('PAYMENT.CHALLEN
  * wording; `field` stays in the body, as clients have always read it.
  */
 export const wrongCode = (attemptsLeft: number, locked: boolean): FieldRefusal =>
-  wrongCodeRefusal('PAYMENT', { attemptsLeft, locked }, { wrong: 'Wrong code.', locked: 'Wrong code; this code is now blocked, request a new one.' }, { field: 'code' });
+  wrongCodeRefusal(
+    'PAYMENT',
+    { attemptsLeft, locked },
+    { wrong: 'Wrong code.', locked: 'Wrong code; this code is now blocked, request a new one.' },
+    { field: 'code' },
+  );
 
 /**
  * One user gets a new code for a document only after the cooldown since their last one,

@@ -1,14 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import { domainError } from '@domain/domain-error';
 import { isPaymentStatusFinal } from '@domain/payment';
+import { refused, success, type Outcome } from '@domain/refusal';
+import { formatMoney } from '@domain/values/money.value-object';
 import { ENV } from '@infra/tokens';
 import { paymentWorkflowId, type PaymentWorkflowInput } from '@workflows/payment/payment.messages';
 import { Flow, FlowStatus, PartnerBin, PartnerId, AmountKzt } from '@workflows/shared/search-attributes';
 import { FlowParties, type FlowPartner } from '../common/flow-parties';
-import { formatMoney } from '@domain/values/money.value-object';
+import { refusalFromTemporal } from '../common/temporal-errors';
 import type { ApiEnv } from '../config/api-env';
-import { closedDocument, documentRecordOf, type PaymentRow } from './payment.store';
+import { documentRecordOf } from './payment.mapper';
+import type { PaymentRow } from './payment.repository';
+
+const closedDocument = (status: string) =>
+  domainError('PAYMENT.TRANSITION_NOT_ALLOWED', 'CONFLICT', `The document is ${status.toLowerCase()}; nothing more can be done with it.`, { state: status });
 
 /**
  * The document's workflow, its only writer after creation. It is started with the draft
@@ -18,7 +25,7 @@ import { closedDocument, documentRecordOf, type PaymentRow } from './payment.sto
  * again (reuse policy REJECT_DUPLICATE, and a final row is refused before Temporal is asked).
  */
 @Injectable()
-export class PaymentWorkflowGateway {
+export class PaymentWorkflowService {
   constructor(
     private readonly temporal: Client,
     private readonly parties: FlowParties,
@@ -30,13 +37,16 @@ export class PaymentWorkflowGateway {
     await this.temporal.workflow.start('paymentWorkflow', await this.startOptions(row));
   }
 
-  async send<R, A extends unknown[]>(row: PaymentRow, update: UpdateDefinition<R, A>, ...args: A): Promise<R> {
-    if (isPaymentStatusFinal(row.status)) throw closedDocument(row.status);
+  /** A command to the document's workflow: its answer, or the refusal its aggregate (or a final row) gives. */
+  async send<R, A extends unknown[]>(row: PaymentRow, update: UpdateDefinition<R, A>, ...args: A): Promise<Outcome<R>> {
+    if (isPaymentStatusFinal(row.status)) return refused(closedDocument(row.status));
     const start = new WithStartWorkflowOperation('paymentWorkflow', await this.startOptions(row));
     try {
-      return await this.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation: start });
+      return success(await this.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation: start }));
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) throw closedDocument(row.status);
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return refused(closedDocument(row.status));
+      const refusal = refusalFromTemporal(error);
+      if (refusal) return refused(refusal);
       throw error;
     }
   }
@@ -91,7 +101,7 @@ const kzt = (tiyn: bigint) => `${formatMoney(tiyn)} KZT`;
  * (the client's codec encodes user metadata), so names may appear; the status is the one the
  * document had when its workflow started — the workflow's current details follow it.
  */
-export const paymentMetadata = (row: PaymentRow, partner: FlowPartner) => ({
+const paymentMetadata = (row: PaymentRow, partner: FlowPartner) => ({
   staticSummary: `Payment No. ${row.number}: ${kzt(row.amountTiyn)} to ${row.beneficiaryName} · ${partner.name} (BIN ${partner.bin}) · ${row.status} at start`,
   staticDetails: [
     `**Payment** No. ${row.number} (${row.id}), ${row.status} when the workflow started`,

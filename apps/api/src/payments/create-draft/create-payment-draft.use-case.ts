@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { paymentCreationRefusal, paymentValueDate, type PaymentDocumentFields } from '@domain/payment';
+import { refused, success, type Outcome } from '@domain/refusal';
 import { PrismaService } from '@infra/prisma/prisma.service';
 import { ENV } from '@infra/tokens';
 import { paymentWorkflowId } from '@workflows/payment/payment.messages';
-import type { CabinetActor } from '../auth/cabinet-actor';
-import { DomainProblem } from '../common/problem';
-import type { ApiEnv } from '../config/api-env';
-import type { ClientInfo } from '../common/client-info';
-import { PaymentAudit } from './payment-audit';
-import { PaymentWorkflowGateway } from './payment-workflow.gateway';
-import { PaymentStore } from './payment.store';
+import type { CabinetActor } from '../../auth/cabinet-actor';
+import { AuditLog } from '../../common/audit-log.service';
+import type { ClientInfo } from '../../common/client-info';
+import type { ApiEnv } from '../../config/api-env';
+import { PaymentRepository } from '../payment.repository';
+import { PaymentWorkflowService } from '../payment-workflow.service';
 
 /**
  * A new draft (§1.2.2) by any active user of the partner. Its number comes from the
@@ -20,21 +20,20 @@ import { PaymentStore } from './payment.store';
  * from then on it alone writes the document.
  */
 @Injectable()
-export class CreatePaymentService {
-  private readonly logger = new Logger(CreatePaymentService.name);
+export class CreatePaymentDraftUseCase {
+  private readonly logger = new Logger(CreatePaymentDraftUseCase.name);
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly store: PaymentStore,
-    private readonly workflows: PaymentWorkflowGateway,
-    private readonly audit: PaymentAudit,
+    private readonly payments: PaymentRepository,
+    private readonly workflows: PaymentWorkflowService,
+    private readonly audit: AuditLog,
     @Inject(ENV) private readonly env: ApiEnv,
   ) {}
 
-  async create(actor: CabinetActor, doc: PaymentDocumentFields, caller: ClientInfo) {
-    const refusal = paymentCreationRefusal(actor, doc.amountTiyn.toString());
-    if (refusal) throw new DomainProblem(refusal);
-    await this.store.assertOwnAccount(actor.partnerId, doc.debitIban);
+  async execute(actor: CabinetActor, doc: PaymentDocumentFields, caller: ClientInfo): Promise<Outcome<{ id: string; number: number; status: 'DRAFT' }>> {
+    const refusal = paymentCreationRefusal(actor, doc.amountTiyn.toString()) ?? (await this.payments.debitAccountRefusal(actor.partnerId, doc.debitIban));
+    if (refusal) return refused(refusal);
     const id = randomUUID();
     const now = Date.now();
     const valueDate = paymentValueDate(now, { cutOffMinutes: this.env.PAYMENT_CUT_OFF, holidays: this.env.BANK_HOLIDAYS });
@@ -68,7 +67,14 @@ export class CreatePaymentService {
           occurredAt: new Date(now),
         },
       });
-      await this.audit.byUserIn(tx, actor, caller, 'payment.create', { type: 'payment', id }, { number: taken });
+      // §1.15: recorded with the insert, so the draft and its record commit together or not at all.
+      await this.audit.within(tx, {
+        by: { userId: actor.userId, partnerId: actor.partnerId },
+        caller,
+        action: 'payment.create',
+        target: { type: 'payment', id },
+        details: { number: taken },
+      });
       return created;
     });
     // The draft is committed: if its workflow can't be started now, the next command starts it
@@ -76,7 +82,7 @@ export class CreatePaymentService {
     await this.workflows.start(row).catch((error: unknown) => {
       this.logger.warn({ paymentId: id, error: String(error) }, 'payment workflow not started with its draft; the next command starts it');
     });
-    return { id, number: row.number, status: 'DRAFT' as const };
+    return success({ id, number: row.number, status: 'DRAFT' as const });
   }
 }
 

@@ -1,8 +1,42 @@
-import type { PaymentConfirmation, PaymentEvent } from '@infra/prisma/prisma.service';
+import type { Actor } from '@domain/access-level';
+import type { PaymentDocumentFields } from '@domain/payment';
 import { formatMoney } from '@domain/values/money.value-object';
-import type { PaymentRow } from './payment.store';
+import type { Payment as PaymentRow, PaymentConfirmation, PaymentEvent } from '@infra/prisma/prisma.service';
+import type { PaymentDocumentRecord, PaymentRequestOrigin } from '@workflows/payment/payment.messages';
+import type { ClientInfo } from '../common/client-info';
 
 export type Audience = 'cabinet' | 'operator';
+
+/** The stored document as the workflow and its activities carry it (money as a tiyn string). */
+export const documentRecordOf = (row: PaymentRow): PaymentDocumentRecord => ({
+  debitIban: row.debitIban,
+  amountTiyn: row.amountTiyn.toString(),
+  beneficiary: { name: row.beneficiaryName, binIin: row.beneficiaryBinIin, iban: row.beneficiaryIban, bic: row.beneficiaryBic, kbe: row.kbe },
+  knp: row.knp,
+  purpose: row.purpose,
+});
+
+export const documentFieldsOf = (row: PaymentRow): PaymentDocumentFields => ({ ...documentRecordOf(row), amountTiyn: row.amountTiyn });
+
+export const recordOfFields = (doc: PaymentDocumentFields): PaymentDocumentRecord => ({
+  ...doc,
+  beneficiary: { ...doc.beneficiary },
+  amountTiyn: doc.amountTiyn.toString(),
+});
+
+/**
+ * What a workflow may learn of the caller: the domain's Actor. Never the whole cabinet actor,
+ * whose login and session id must stay out of workflow history.
+ */
+export const domainActor = (actor: Actor): Actor => ({
+  userId: actor.userId,
+  partnerId: actor.partnerId,
+  accessLevel: actor.accessLevel,
+  status: actor.status,
+});
+
+/** Where a request came from, for the audit record a workflow step writes with its change (§1.15). */
+export const requestOrigin = (caller: ClientInfo): PaymentRequestOrigin => ({ requestId: caller.requestId ?? null, clientAddress: caller.address });
 
 /** Steps of the bank's compliance review are never shown to the partner (no tipping-off). */
 const BANK_INTERNAL = new Set(['HELD', 'HOLD_RELEASED', 'HOLD_DISCARDED']);

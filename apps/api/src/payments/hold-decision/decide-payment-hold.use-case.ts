@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { ComplianceHoldStatus, PaymentStatus } from '@domain/payment';
+import { success, type Outcome } from '@domain/refusal';
+import { complianceDecisionUpdate } from '@workflows/payment/payment.messages';
+import { AuditLog } from '../../common/audit-log.service';
+import type { ClientInfo } from '../../common/client-info';
+import { PaymentRepository } from '../payment.repository';
+import { PaymentWorkflowService } from '../payment-workflow.service';
+
+export type HoldDecision = { decision: 'EXECUTE' } | { decision: 'REFUSE'; reason: string };
+
+/**
+ * A bank operator's decision on a payment held for compliance review (§2.4): execute, or refuse
+ * with a reason shown to the partner. A document not on hold (a draft, say) is refused by its
+ * workflow's aggregate (PAYMENT.NOT_ON_HOLD).
+ */
+@Injectable()
+export class DecidePaymentHoldUseCase {
+  constructor(
+    private readonly payments: PaymentRepository,
+    private readonly workflows: PaymentWorkflowService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(
+    paymentId: string,
+    operatorId: string,
+    decision: HoldDecision,
+    caller: ClientInfo,
+  ): Promise<Outcome<{ id: string; status: PaymentStatus; hold: ComplianceHoldStatus }>> {
+    const found = await this.payments.find(paymentId);
+    if (!found.ok) return found;
+    const row = found.value;
+    const result = await this.workflows.send(row, complianceDecisionUpdate, { operatorId, ...decision });
+    if (!result.ok) return result;
+    // The workflow's activity writes the decision; the API records which operator made it (§1.15).
+    await this.audit.alone({
+      by: { operatorId, partnerId: row.partnerId },
+      caller,
+      action: decision.decision === 'EXECUTE' ? 'payment.compliance.release' : 'payment.compliance.refuse',
+      target: { type: 'payment', id: row.id },
+      details: decision.decision === 'REFUSE' ? { reason: decision.reason } : {},
+    });
+    return success({ id: row.id, ...result.value });
+  }
+}
