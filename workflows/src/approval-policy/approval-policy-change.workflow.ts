@@ -1,13 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '@domain/access-level';
-import {
-  challengeStatus,
-  decideChallenge,
-  initialChallengeState,
-  isChallengeFinal,
-  type ChallengeEvent,
-  type ChallengeStatus,
-} from '@domain/challenge';
+import { challengeStatus, decideChallenge, initialChallengeState, isChallengeFinal, type ChallengeEvent, type ChallengeStatus } from '@domain/challenge';
 import { refusal } from '../shared/refusal';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';

@@ -1,12 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import {
-  challengeStatus,
-  decideChallenge,
-  initialChallengeState,
-  isChallengeFinal,
-  type ChallengeEvent,
-  type ChallengeStatus,
-} from '@domain/challenge';
+import { challengeStatus, decideChallenge, initialChallengeState, isChallengeFinal, type ChallengeEvent, type ChallengeStatus } from '@domain/challenge';
 import { refusal } from '../shared/refusal';
 import { showFinished, showWaiting } from '../shared/current-details';
 import { FlowStatus, UserIds } from '../shared/search-attributes';

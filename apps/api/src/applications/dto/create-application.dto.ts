@@ -1,15 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ACCESS_LEVELS } from '@domain/access-level';
-import {
-  binIinSchema,
-  createMoneySchema,
-  emailSchema,
-  ibanSchema,
-  organisationNameSchema,
-  personNameSchema,
-  phoneSchema,
-} from '@domain/values';
+import { binIinSchema, createMoneySchema, emailSchema, ibanSchema, organisationNameSchema, personNameSchema, phoneSchema } from '@domain/values';
 
 export const createApplicationSchema = z
   .object({
