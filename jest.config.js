@@ -16,6 +16,10 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tools/', '<rootDir>/.data/'],
 };
 module.exports = {
+  // With 2 cores jest would run every file inside its main process, whose heap then grows with each
+  // file's Temporal workers, bundles and clients until it dies (4 GB after ~140 files). A limit makes
+  // it run files in a worker process instead, replaced once a file leaves it above the limit.
+  workerIdleMemoryLimit: '1536MB',
   // Integration specs wait on real timers and servers; each wait is bounded inside the spec.
   testTimeout: 120000,
   projects: [
