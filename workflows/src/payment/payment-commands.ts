@@ -1,9 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
-import type { Actor } from '@domain/access-level';
-import { confirmationSummary, paymentStatus, type Payment, type PaymentCommand } from '@domain/payment';
-import type { PaymentCommandAudit } from './payment.activities.contract';
-import { check, decideAndApply, type ApplyOptions } from './payment-effects';
-import { cancelPaymentUpdate, editPaymentUpdate, returnPaymentUpdate, submitPaymentUpdate, type PaymentRequestOrigin } from './payment.messages';
+import { confirmationSummary, paymentStatus, type PaymentCommand } from '@domain/payment';
+import { audited, byUser, check, decideAndApply } from './payment-effects';
+import { cancelPaymentUpdate, editPaymentUpdate, returnPaymentUpdate, submitPaymentUpdate } from './payment.messages';
 import type { PaymentRuntime } from './payment-runtime';
 
 /**
@@ -11,7 +9,7 @@ import type { PaymentRuntime } from './payment-runtime';
  * Update whose validator asks the payment aggregate, so a refused step is a synchronous answer to
  * the REST caller; the handler decides again (another handler may have run in between) and
  * carries out the effects as one step (rt.step): a step whose write fails is put back and refused
- * (PAYMENT.STEP_NOT_RECORDED).
+ * (PAYMENT.STEP_NOT_RECORDED). The step's write carries the request's audit record (§1.15).
  */
 export function registerDocumentCommands(rt: PaymentRuntime): void {
   const { state } = rt;
@@ -20,7 +18,14 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     submitPaymentUpdate,
-    ({ actor, policy }) => rt.step('SUBMIT', async () => confirmationSummary((await decideAndApply(rt, { type: 'SUBMIT', actor, policy, at: now() })).state)),
+    ({ actor, policy, origin, policyVersion }) =>
+      rt.step('SUBMIT', async () => {
+        const audit = audited(origin, byUser(actor), 'payment.submit', (p) => ({
+          requiredConfirmations: p.document.context.requiredConfirmations,
+          policyVersion: policyVersion ?? null,
+        }));
+        return confirmationSummary((await decideAndApply(rt, { type: 'SUBMIT', actor, policy, at: now() }, { audit })).state);
+      }),
     { validator: ({ actor, policy }) => validate({ type: 'SUBMIT', actor, policy, at: now() }) },
   );
 
@@ -28,7 +33,7 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
     editPaymentUpdate,
     ({ actor, document, baseVersion, origin }) =>
       rt.step('EDIT', async () => {
-        const audit = audited(origin, actor, 'payment.edit', (p) => ({ version: p.document.context.version, status: paymentStatus(p.document) }));
+        const audit = audited(origin, byUser(actor), 'payment.edit', (p) => ({ version: p.document.context.version, status: paymentStatus(p.document) }));
         const { state: edited } = await decideAndApply(rt, { type: 'EDIT', actor, content: document, baseVersion, at: now() }, { audit });
         return { status: paymentStatus(edited.document), version: edited.document.context.version };
       }),
@@ -37,9 +42,10 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
 
   setHandler(
     returnPaymentUpdate,
-    ({ actor, reason }) =>
+    ({ actor, reason, origin }) =>
       rt.step('RETURN', async () => {
-        const { state: returned } = await decideAndApply(rt, { type: 'RETURN', actor, reason, at: now() });
+        const audit = audited(origin, byUser(actor), 'payment.return', (p) => ({ version: p.document.context.version }));
+        const { state: returned } = await decideAndApply(rt, { type: 'RETURN', actor, reason, at: now() }, { audit });
         return { status: paymentStatus(returned.document), version: returned.document.context.version };
       }),
     { validator: ({ actor, reason }) => validate({ type: 'RETURN', actor, reason, at: now() }) },
@@ -49,20 +55,9 @@ export function registerDocumentCommands(rt: PaymentRuntime): void {
     cancelPaymentUpdate,
     ({ actor, origin }) =>
       rt.step('CANCEL', async () => {
-        const audit = audited(origin, actor, 'payment.cancel', () => ({}));
+        const audit = audited(origin, byUser(actor), 'payment.cancel', () => ({}));
         return { status: paymentStatus((await decideAndApply(rt, { type: 'CANCEL', actor, at: now() }, { audit })).state.document) };
       }),
     { validator: ({ actor }) => validate({ type: 'CANCEL', actor, at: now() }) },
   );
 }
-
-/**
- * The audit record of a cabinet request, written by the step's own write (§1.15): the change and
- * its record commit together or not at all. Updates without an origin (sent before it existed) have none.
- */
-const audited = (
-  origin: PaymentRequestOrigin | undefined,
-  actor: Actor,
-  action: string,
-  details: (decided: Payment) => PaymentCommandAudit['details'],
-): ApplyOptions['audit'] => origin && ((decided) => ({ ...origin, action, actorId: actor.userId, partnerId: actor.partnerId, details: details(decided) }));

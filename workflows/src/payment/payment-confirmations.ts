@@ -2,9 +2,17 @@ import { patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '@domain/access-level';
 import { codeRequestRefusal, confirmationSummary, paymentStatus, type PaymentCommand } from '@domain/payment';
 import { refusal } from '../shared/refusal';
+import type { PaymentCommandAudit } from './payment.activities.contract';
 import { userBlockedSignal } from '../shared/user-blocked';
-import { checkConfirmationCodeUpdate, complianceDecisionUpdate, requestConfirmationUpdate, type CodeCheckResult, type CodeVerdict } from './payment.messages';
-import { check, decideAndApply } from './payment-effects';
+import {
+  checkConfirmationCodeUpdate,
+  complianceDecisionUpdate,
+  requestConfirmationUpdate,
+  type CodeCheckResult,
+  type CodeVerdict,
+  type PaymentRequestOrigin,
+} from './payment.messages';
+import { audited, byUser, check, decideAndApply } from './payment-effects';
 import type { PaymentRuntime } from './payment-runtime';
 
 /** Histories from before it answer an operator's decision before it is recorded. */
@@ -26,23 +34,33 @@ export function registerConfirmationCommands(rt: PaymentRuntime): void {
   };
   setHandler(
     requestConfirmationUpdate,
-    ({ actor }) =>
+    ({ actor, origin }) =>
       rt.step('REQUEST_CONFIRMATION', async () => {
         mayRequest(actor);
         const challengeId = uuid4();
-        const { effects } = await decideAndApply(rt, { type: 'REQUEST_CODE', actor, challengeId, at: now() });
+        // The challenge is recorded (its timeline entry) before the code is sent: the request's record goes with it.
+        const audit = audited(origin, byUser(actor), 'payment.confirmation.request', () => ({ challengeId }));
+        const { effects } = await decideAndApply(rt, { type: 'REQUEST_CODE', actor, challengeId, at: now() }, { audit });
         const sent = effects.find((e) => e.type === 'SEND_CODE');
         return { challengeId, expiresAt: sent!.expiresAt };
       }),
     { validator: ({ actor }) => mayRequest(actor) },
   );
 
+  const confirmedBy = ({ actor, challengeId, origin }: CodeVerdict) =>
+    audited(origin, byUser(actor), 'payment.confirm', (p) => {
+      const { confirmations, status } = confirmationSummary(p);
+      return { challengeId, confirmations, status };
+    });
+
   const checked = ({ actor, challengeId, correct }: CodeVerdict): PaymentCommand => ({ type: 'CHECK_CODE', actor, challengeId, correct, at: now() });
   setHandler(
     checkConfirmationCodeUpdate,
     (verdict): Promise<CodeCheckResult> =>
       rt.step(verdict.correct ? 'CONFIRM' : 'CODE_REJECTED', async (): Promise<CodeCheckResult> => {
-        const { state: after } = await decideAndApply(rt, checked(verdict));
+        // A right code's confirmation is recorded with its write; a wrong one is the API's FAILURE record.
+        const audit = verdict.correct ? confirmedBy(verdict) : undefined;
+        const { state: after } = await decideAndApply(rt, checked(verdict), { audit });
         if (verdict.correct) return { outcome: 'CONFIRMED', ...confirmationSummary(after) };
         const code = after.codes.entries.find((c) => c.challengeId === verdict.challengeId)!;
         return { outcome: 'WRONG', attemptsLeft: code.state.context.attemptsLeft, locked: code.state.value === 'locked' };
@@ -61,11 +79,23 @@ export function registerConfirmationCommands(rt: PaymentRuntime): void {
     })();
   });
 
-  const decided = (d: { operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string }): PaymentCommand => ({
+  type Decision = { operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string };
+  // The command takes the decision only (not the request's origin).
+  const decided = ({ operatorId, decision, reason }: Decision): PaymentCommand => ({
     type: 'DECIDE_HOLD',
-    ...d,
+    operatorId,
+    decision,
+    ...(reason === undefined ? {} : { reason }),
     at: now(),
   });
+  /** The operator's decision, audited by the write of the step it leads to (§1.15, §2.4). */
+  const decisionAudit = ({ operatorId, decision, reason, origin }: Decision & { origin?: PaymentRequestOrigin }) =>
+    audited(
+      origin,
+      { actorType: 'OPERATOR', actorId: operatorId, partnerId: rt.input.partnerId },
+      decision === 'EXECUTE' ? 'payment.compliance.release' : 'payment.compliance.refuse',
+      (): PaymentCommandAudit['details'] => (decision === 'REFUSE' ? { reason: reason ?? null } : {}),
+    );
   setHandler(
     complianceDecisionUpdate,
     async (d) => {
@@ -78,7 +108,7 @@ export function registerConfirmationCommands(rt: PaymentRuntime): void {
       // The decision and what follows from it (refused, or handed to core banking) are one step:
       // the operator hears whether it was recorded.
       return rt.step(`COMPLIANCE_${d.decision}`, async () => {
-        const { state: after } = await decideAndApply(rt, [decided(d), { type: 'SETTLE', at: now() }]);
+        const { state: after } = await decideAndApply(rt, [decided(d), { type: 'SETTLE', at: now() }], { audit: decisionAudit(d) });
         return { status: paymentStatus(after.document), hold: after.hold!.status };
       });
     },

@@ -1,8 +1,10 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
+import type { Actor } from '@domain/access-level';
 import { decidePaymentCommands, keepCodeAttempt, type Payment, type PaymentCommand, type PaymentEffect } from '@domain/payment';
 import { refusal } from '../shared/refusal';
 import { AmountKzt, UserIds } from '../shared/search-attributes';
 import type { PaymentCommandAudit } from './payment.activities.contract';
+import type { PaymentRequestOrigin } from './payment.messages';
 import type { PaymentRuntime } from './payment-runtime';
 import type { PaymentState } from './payment-state';
 
@@ -26,6 +28,25 @@ export interface ApplyOptions {
   /** The cabinet request this step carries out: audited by the step's (first) write, in its transaction. */
   audit?: (decided: Payment) => PaymentCommandAudit;
 }
+
+/** Who asked for a step, as its audit record names them (partnerId: the document's partner). */
+export type Requester = Pick<PaymentCommandAudit, 'actorId' | 'partnerId' | 'actorType'>;
+
+export const byUser = (actor: Actor): Requester => ({ actorId: actor.userId, partnerId: actor.partnerId });
+
+/**
+ * The audit record of a request, written by the step's own write (§1.15): the change and its record
+ * commit together or not at all, and a retried write records it once (keyed by its revision).
+ * Updates without an origin (sent before steps carried their requests) have none: the API wrote
+ * theirs after the answer, and replay takes the same path.
+ */
+export const audited = (
+  origin: PaymentRequestOrigin | undefined,
+  by: Requester,
+  action: string,
+  details: (decided: Payment) => PaymentCommandAudit['details'],
+): ApplyOptions['audit'] =>
+  origin && ((decided) => ({ requestId: origin.requestId, clientAddress: origin.clientAddress, action, ...by, details: details(decided) }));
 
 /**
  * Decides, keeps the new state, and carries out the effects in order; run inside a step

@@ -32,9 +32,14 @@ export interface PaymentRecord {
   transitionIfRowIs?: PaymentStatus;
 }
 
-/** A user's request that a step carried out (`payment.edit`, `payment.cancel`): who, from where, non-secret facts. */
+/**
+ * A request that a step carried out (`payment.edit`, `payment.submit`, `payment.confirm`,
+ * `payment.compliance.release`, …): who, from where, non-secret facts.
+ */
 export interface PaymentCommandAudit extends PaymentRequestOrigin {
   action: string;
+  /** A cabinet user unless said otherwise (records written before operators' decisions were carried say nothing). */
+  actorType?: 'USER' | 'OPERATOR';
   actorId: string;
   partnerId: string;
   details: Record<string, string | number | boolean | null>;

@@ -67,6 +67,8 @@ export interface CodeVerdict {
   actor: Actor;
   challengeId: string;
   correct: boolean;
+  /** A right code's confirmation is audited by its write (§1.15); absent in updates sent before. */
+  origin?: PaymentRequestOrigin;
 }
 
 export type CodeCheckResult = ({ outcome: 'CONFIRMED' } & ConfirmationSummary) | { outcome: 'WRONG'; attemptsLeft: number; locked: boolean };
@@ -81,19 +83,27 @@ export interface PaymentRequestOrigin {
   clientAddress: string | null;
 }
 
-export const submitPaymentUpdate = defineUpdate<ConfirmationSummary, [{ actor: Actor; policy: ApprovalPolicy }]>('submit');
+/** `policyVersion`: the version of the partner's policy `policy` is (for the audit record only). */
+export const submitPaymentUpdate = defineUpdate<
+  ConfirmationSummary,
+  [{ actor: Actor; policy: ApprovalPolicy; origin?: PaymentRequestOrigin; policyVersion?: number }]
+>('submit');
 export const editPaymentUpdate = defineUpdate<
   { status: PaymentStatus; version: number },
   [{ actor: Actor; document: PaymentDocumentRecord; baseVersion?: number; origin?: PaymentRequestOrigin }]
 >('edit');
-export const returnPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; reason: string }]>('return');
+export const returnPaymentUpdate = defineUpdate<{ status: PaymentStatus; version: number }, [{ actor: Actor; reason: string; origin?: PaymentRequestOrigin }]>(
+  'return',
+);
 export const cancelPaymentUpdate = defineUpdate<{ status: PaymentStatus }, [{ actor: Actor; origin?: PaymentRequestOrigin }]>('cancel');
 /** Sends a code bound to the current version to the actor's phone (§1.13). */
-export const requestConfirmationUpdate = defineUpdate<{ challengeId: string; expiresAt: string }, [{ actor: Actor }]>('requestConfirmation');
+export const requestConfirmationUpdate = defineUpdate<{ challengeId: string; expiresAt: string }, [{ actor: Actor; origin?: PaymentRequestOrigin }]>(
+  'requestConfirmation',
+);
 export const checkConfirmationCodeUpdate = defineUpdate<CodeCheckResult, [CodeVerdict]>('checkConfirmationCode');
 /** A bank operator's compliance decision on a held payment. */
 export const complianceDecisionUpdate = defineUpdate<
   { status: PaymentStatus; hold: ComplianceHoldStatus },
-  [{ operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string }]
+  [{ operatorId: string; decision: 'EXECUTE' | 'REFUSE'; reason?: string; origin?: PaymentRequestOrigin }]
 >('complianceDecision');
 export const paymentStateQuery = defineQuery<PaymentView>('state');

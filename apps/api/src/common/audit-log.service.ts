@@ -39,8 +39,9 @@ export const auditEntry = (fact: AuditFact): AuditEntry => ({
 /**
  * The API's one way to write the audit trail. A change the API writes itself is
  * recorded `within` its transaction, so the record commits with it or not at all;
- * `alone` is for facts with no write of their own here — a refusal, or a step a
- * workflow carries out (whose activity records the change it makes).
+ * `alone` is for facts with no write of their own — a refusal, or a step of a flow whose
+ * workflow does not yet carry the caller (the approval-policy change). Payment commands send the
+ * caller with the update instead, and the worker records them in the step's own transaction.
  */
 @Injectable()
 export class AuditLog {

@@ -91,9 +91,9 @@ export async function writePaymentRecord(prisma: PrismaService, audit: AuditServ
   });
 }
 
-/** The cabinet request the write carries out, keyed by the write's revision (a retry records it once). */
+/** The request (a cabinet user's or an operator's) the write carries out, keyed by the write's revision (a retry records it once). */
 const commandEntry = (paymentId: string, revision: number, command: PaymentCommandAudit): AuditEntry => ({
-  actorType: 'USER',
+  actorType: command.actorType ?? 'USER',
   actorId: command.actorId,
   partnerId: command.partnerId,
   action: command.action,

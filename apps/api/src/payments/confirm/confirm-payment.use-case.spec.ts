@@ -15,22 +15,29 @@ const caller = { address: '10.0.0.1', requestId: 'req-1' };
 
 function useCase(verdict: { correct: boolean } | null, answer: ReturnType<typeof success<CodeCheckResult>> | ReturnType<typeof refused>) {
   const facts: AuditFact[] = [];
+  const sent: unknown[] = [];
   const payments = { find: async () => success(row) } as unknown as PaymentRepository;
-  const workflows = { send: async () => answer } as unknown as PaymentWorkflowService;
+  const workflows = { send: async (_row: PaymentRow, _update: unknown, ...args: unknown[]) => (sent.push(...args), answer) } as unknown as PaymentWorkflowService;
   const codes = { check: async () => verdict } as unknown as OneTimeCodes;
   const audit = { alone: async (fact: AuditFact) => void facts.push(fact) } as unknown as AuditLog;
-  return { run: () => new ConfirmPaymentUseCase(payments, workflows, codes, audit).execute(actor, 'pay1', 'ch1', '123456', caller), facts };
+  return { run: () => new ConfirmPaymentUseCase(payments, workflows, codes, audit).execute(actor, 'pay1', 'ch1', '123456', caller), facts, sent };
 }
 
 describe('confirming a payment with its code (§1.2.1, §1.13)', () => {
-  it('a right code answers with the confirmations and records who confirmed', async () => {
-    const { run, facts } = useCase(
+  it("a right code answers with the confirmations; who confirmed, from where, is recorded by the workflow's write, not here", async () => {
+    const { run, facts, sent } = useCase(
       { correct: true },
       success<CodeCheckResult>({ outcome: 'CONFIRMED', status: 'PARTIALLY_CONFIRMED', confirmations: 1, requiredConfirmations: 2 }),
     );
     expect(await run()).toEqual(success({ status: 'PARTIALLY_CONFIRMED', confirmations: 1, requiredConfirmations: 2 }));
-    expect(facts).toEqual([
-      expect.objectContaining({ action: 'payment.confirm', details: { challengeId: 'ch1', confirmations: 1, status: 'PARTIALLY_CONFIRMED' } }),
+    expect(facts).toEqual([]);
+    expect(sent).toEqual([
+      {
+        actor: { userId: 'u1', partnerId: 'p1', accessLevel: 'FULL_ACCESS', status: 'ACTIVE' },
+        challengeId: 'ch1',
+        correct: true,
+        origin: { requestId: 'req-1', clientAddress: '10.0.0.1' },
+      },
     ]);
   });
 

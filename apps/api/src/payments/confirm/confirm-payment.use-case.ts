@@ -6,7 +6,7 @@ import { checkConfirmationCodeUpdate, paymentCodeScope } from '@workflows/paymen
 import type { CabinetActor } from '../../auth/cabinet-actor';
 import { AuditLog } from '../../common/audit-log.service';
 import type { ClientInfo } from '../../common/client-info';
-import { domainActor } from '../payment.mapper';
+import { domainActor, requestOrigin } from '../payment.mapper';
 import { PaymentRepository } from '../payment.repository';
 import { PaymentWorkflowService } from '../payment-workflow.service';
 
@@ -33,16 +33,23 @@ export class ConfirmPaymentUseCase {
     // The scope names the document, so a challenge of another document is unknown here.
     const verdict = await this.codes.check(paymentCodeScope(row.id, challengeId), code);
     if (!verdict) return refused(challengeNotFound());
-    const sent = await this.workflows.send(row, checkConfirmationCodeUpdate, { actor: domainActor(actor), challengeId, correct: verdict.correct });
+    // A right code's confirmation is audited by the workflow's write of it, in its transaction (§1.15).
+    const check = { actor: domainActor(actor), challengeId, correct: verdict.correct, origin: requestOrigin(caller) };
+    const sent = await this.workflows.send(row, checkConfirmationCodeUpdate, check);
     if (!sent.ok) return sent;
     const result = sent.value;
-    // The workflow's activity writes the confirmation (or the counted attempt); the API records who tried (§1.15).
-    const fact = { by: { userId: actor.userId, partnerId: actor.partnerId }, caller, action: 'payment.confirm', target: { type: 'payment', id: row.id } };
     if (result.outcome === 'WRONG') {
-      await this.audit.alone({ ...fact, outcome: 'FAILURE', details: { challengeId, attemptsLeft: result.attemptsLeft } });
+      // A refusal: recorded here, on its own.
+      await this.audit.alone({
+        by: { userId: actor.userId, partnerId: actor.partnerId },
+        caller,
+        action: 'payment.confirm',
+        target: { type: 'payment', id: row.id },
+        outcome: 'FAILURE',
+        details: { challengeId, attemptsLeft: result.attemptsLeft },
+      });
       return refused(wrongCode(result.attemptsLeft, result.locked));
     }
-    await this.audit.alone({ ...fact, details: { challengeId, confirmations: result.confirmations, status: result.status } });
     return success({ status: result.status, confirmations: result.confirmations, requiredConfirmations: result.requiredConfirmations });
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ComplianceHoldStatus, PaymentStatus } from '@domain/payment';
 import { success, type Outcome } from '@domain/refusal';
 import { complianceDecisionUpdate } from '@workflows/payment/payment.messages';
-import { AuditLog } from '../../common/audit-log.service';
 import type { ClientInfo } from '../../common/client-info';
+import { requestOrigin } from '../payment.mapper';
 import { PaymentRepository } from '../payment.repository';
 import { PaymentWorkflowService } from '../payment-workflow.service';
 
@@ -19,7 +19,6 @@ export class DecidePaymentHoldUseCase {
   constructor(
     private readonly payments: PaymentRepository,
     private readonly workflows: PaymentWorkflowService,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(
@@ -31,16 +30,8 @@ export class DecidePaymentHoldUseCase {
     const found = await this.payments.find(paymentId);
     if (!found.ok) return found;
     const row = found.value;
-    const result = await this.workflows.send(row, complianceDecisionUpdate, { operatorId, ...decision });
-    if (!result.ok) return result;
-    // The workflow's activity writes the decision; the API records which operator made it (§1.15).
-    await this.audit.alone({
-      by: { operatorId, partnerId: row.partnerId },
-      caller,
-      action: decision.decision === 'EXECUTE' ? 'payment.compliance.release' : 'payment.compliance.refuse',
-      target: { type: 'payment', id: row.id },
-      details: decision.decision === 'REFUSE' ? { reason: decision.reason } : {},
-    });
-    return success({ id: row.id, ...result.value });
+    // Audited (which operator decided what) by the workflow's write of the step the decision leads to, in its transaction (§1.15).
+    const result = await this.workflows.send(row, complianceDecisionUpdate, { operatorId, ...decision, origin: requestOrigin(caller) });
+    return result.ok ? success({ id: row.id, ...result.value }) : result;
   }
 }

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { success, type Outcome } from '@domain/refusal';
 import { requestConfirmationUpdate } from '@workflows/payment/payment.messages';
 import type { CabinetActor } from '../../auth/cabinet-actor';
-import { AuditLog } from '../../common/audit-log.service';
 import type { ClientInfo } from '../../common/client-info';
-import { domainActor } from '../payment.mapper';
+import { domainActor, requestOrigin } from '../payment.mapper';
 import { PaymentRepository } from '../payment.repository';
 import { PaymentWorkflowService } from '../payment-workflow.service';
 
@@ -17,22 +16,14 @@ export class RequestConfirmationCodeUseCase {
   constructor(
     private readonly payments: PaymentRepository,
     private readonly workflows: PaymentWorkflowService,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: CabinetActor, paymentId: string, caller: ClientInfo): Promise<Outcome<{ challengeId: string; expiresAt: string }>> {
     const found = await this.payments.find(paymentId, actor.partnerId);
     if (!found.ok) return found;
     const row = found.value;
-    const sent = await this.workflows.send(row, requestConfirmationUpdate, { actor: domainActor(actor) });
-    if (!sent.ok) return sent;
-    await this.audit.alone({
-      by: { userId: actor.userId, partnerId: actor.partnerId },
-      caller,
-      action: 'payment.confirmation.request',
-      target: { type: 'payment', id: row.id },
-      details: { challengeId: sent.value.challengeId },
-    });
-    return success(sent.value);
+    // Audited by the workflow's write of the new challenge, in its transaction, before the code is sent (§1.15).
+    const sent = await this.workflows.send(row, requestConfirmationUpdate, { actor: domainActor(actor), origin: requestOrigin(caller) });
+    return sent.ok ? success(sent.value) : sent;
   }
 }

@@ -3,9 +3,8 @@ import type { PaymentStatus } from '@domain/payment';
 import { success, type Outcome } from '@domain/refusal';
 import { returnPaymentUpdate } from '@workflows/payment/payment.messages';
 import type { CabinetActor } from '../../auth/cabinet-actor';
-import { AuditLog } from '../../common/audit-log.service';
 import type { ClientInfo } from '../../common/client-info';
-import { domainActor } from '../payment.mapper';
+import { domainActor, requestOrigin } from '../payment.mapper';
 import { PaymentRepository } from '../payment.repository';
 import { PaymentWorkflowService } from '../payment-workflow.service';
 
@@ -15,7 +14,6 @@ export class ReturnPaymentUseCase {
   constructor(
     private readonly payments: PaymentRepository,
     private readonly workflows: PaymentWorkflowService,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(
@@ -27,16 +25,8 @@ export class ReturnPaymentUseCase {
     const found = await this.payments.find(paymentId, actor.partnerId);
     if (!found.ok) return found;
     const row = found.value;
-    const result = await this.workflows.send(row, returnPaymentUpdate, { actor: domainActor(actor), reason });
-    if (!result.ok) return result;
-    // The workflow's activity writes the return; the API records who asked (§1.15).
-    await this.audit.alone({
-      by: { userId: actor.userId, partnerId: actor.partnerId },
-      caller,
-      action: 'payment.return',
-      target: { type: 'payment', id: row.id },
-      details: { version: result.value.version },
-    });
-    return success({ id: row.id, ...result.value });
+    // Audited by the workflow's write of the return, in its transaction (§1.15).
+    const result = await this.workflows.send(row, returnPaymentUpdate, { actor: domainActor(actor), reason, origin: requestOrigin(caller) });
+    return result.ok ? success({ id: row.id, ...result.value }) : result;
   }
 }

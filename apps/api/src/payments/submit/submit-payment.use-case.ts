@@ -3,9 +3,8 @@ import type { PaymentStatus } from '@domain/payment';
 import { success, type Outcome } from '@domain/refusal';
 import { submitPaymentUpdate } from '@workflows/payment/payment.messages';
 import type { CabinetActor } from '../../auth/cabinet-actor';
-import { AuditLog } from '../../common/audit-log.service';
 import type { ClientInfo } from '../../common/client-info';
-import { domainActor } from '../payment.mapper';
+import { domainActor, requestOrigin } from '../payment.mapper';
 import { PaymentRepository } from '../payment.repository';
 import { PaymentWorkflowService } from '../payment-workflow.service';
 
@@ -19,7 +18,6 @@ export class SubmitPaymentUseCase {
   constructor(
     private readonly payments: PaymentRepository,
     private readonly workflows: PaymentWorkflowService,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: CabinetActor, paymentId: string, caller: ClientInfo): Promise<Outcome<{ status: PaymentStatus; requiredConfirmations: number }>> {
@@ -27,17 +25,11 @@ export class SubmitPaymentUseCase {
     if (!found.ok) return found;
     const row = found.value;
     const { version, rules, authorMayConfirm } = await this.payments.policy(actor.partnerId);
-    const result = await this.workflows.send(row, submitPaymentUpdate, { actor: domainActor(actor), policy: { rules, authorMayConfirm } });
+    // Audited by the workflow's write of the submission, in its transaction (§1.15): who asked, under which policy version.
+    const submit = { actor: domainActor(actor), policy: { rules, authorMayConfirm }, origin: requestOrigin(caller), policyVersion: version };
+    const result = await this.workflows.send(row, submitPaymentUpdate, submit);
     if (!result.ok) return result;
     const { status, requiredConfirmations } = result.value;
-    // The workflow's activity writes the submission; the API records who asked, under which policy version (§1.15).
-    await this.audit.alone({
-      by: { userId: actor.userId, partnerId: actor.partnerId },
-      caller,
-      action: 'payment.submit',
-      target: { type: 'payment', id: row.id },
-      details: { requiredConfirmations, policyVersion: version },
-    });
     return success({ status, requiredConfirmations });
   }
 }
