@@ -122,8 +122,12 @@ export async function call<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-/** Polls until `check` returns a value (not undefined), within a bounded time. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+/**
+ * Polls until `check` returns a value (not undefined), within a bounded time. 60 s by default: on
+ * the shared 2-core machine a step after a worker restart (an activity in flight waits out its
+ * timeout) took longer than 20 s in clean-clone runs; a passing check returns as soon as it can.
+ */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
